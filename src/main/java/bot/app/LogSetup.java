@@ -1,0 +1,112 @@
+package bot.app;
+
+import bot.config.Settings;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.filter.ThresholdFilter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
+import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
+import java.nio.file.Path;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logging as the settings say: one JSON object per line in {@code BOT_LOG_DIR/bot.json}, rotated
+ * daily or by size, rotated files gzipped and at most BOT_LOG_RETENTION kept; and, when standard
+ * error is a terminal, a readable line per event there.
+ */
+public final class LogSetup {
+    public static final String FILE_NAME = "bot.json";
+    /** FixedWindowRollingPolicy keeps at most this many files; more are refused at configuration. */
+    public static final int MAX_SIZE_RETENTION = 20;
+
+    private LogSetup() {
+    }
+
+    /**
+     * @param consoleLevel the least level shown on a terminal (INFO for the daemon, WARN for
+     *                     commands whose output is their result); null for no console output
+     */
+    public static void configure(Settings settings, Level consoleLevel) {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        root.setLevel(Level.toLevel(settings.logLevel(), Level.INFO));
+        root.addAppender(fileAppender(context, settings));
+        if (consoleLevel != null && System.console() != null) {
+            root.addAppender(consoleAppender(context, consoleLevel));
+        }
+        // Libraries speak at INFO about their own start-up; only their warnings interest a user.
+        for (String quiet : new String[] {"com.zaxxer.hikari", "org.flywaydb", "io.zonky", "okhttp3"}) {
+            context.getLogger(quiet).setLevel(Level.WARN);
+        }
+    }
+
+    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Settings settings) {
+        Path dir = settings.logDir();
+        RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
+        appender.setContext(context);
+        appender.setName("json-file");
+        appender.setFile(dir.resolve(FILE_NAME).toString());
+        if (settings.logRotationBySize()) {
+            int retention = settings.logRetention();
+            if (retention > MAX_SIZE_RETENTION) {
+                throw new bot.config.SettingsException("BOT_LOG_RETENTION: at most " + MAX_SIZE_RETENTION
+                        + " files can be kept with BOT_LOG_ROTATION=size, got " + retention);
+            }
+            FixedWindowRollingPolicy policy = new FixedWindowRollingPolicy();
+            policy.setContext(context);
+            policy.setParent(appender);
+            policy.setFileNamePattern(dir.resolve("bot.%i.json.gz").toString());
+            policy.setMinIndex(1);
+            policy.setMaxIndex(retention);
+            SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
+            trigger.setContext(context);
+            trigger.setMaxFileSize(new FileSize(settings.logMaxSizeBytes()));
+            trigger.setCheckIncrement(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
+            appender.setRollingPolicy(policy);
+            appender.setTriggeringPolicy(trigger);
+            policy.start();
+            trigger.start();
+        } else {
+            TimeBasedRollingPolicy<ILoggingEvent> policy = new TimeBasedRollingPolicy<>();
+            policy.setContext(context);
+            policy.setParent(appender);
+            policy.setFileNamePattern(dir.resolve("bot.%d{yyyy-MM-dd, UTC}.json.gz").toString());
+            policy.setMaxHistory(settings.logRetention());
+            appender.setRollingPolicy(policy);
+            policy.start();
+        }
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        appender.setEncoder(encoder);
+        appender.start();
+        return appender;
+    }
+
+    private static ConsoleAppender<ILoggingEvent> consoleAppender(LoggerContext context, Level level) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{0} %mdc %msg%n");
+        encoder.start();
+        ThresholdFilter filter = new ThresholdFilter();
+        filter.setLevel(level.levelStr);
+        filter.start();
+        ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+        appender.setContext(context);
+        appender.setName("console");
+        appender.setTarget("System.err");
+        appender.setEncoder(encoder);
+        appender.addFilter(filter);
+        appender.start();
+        return appender;
+    }
+}

@@ -1,0 +1,78 @@
+package bot.cli;
+
+import bot.app.LogSetup;
+import bot.config.Settings;
+import bot.config.SettingsLoader;
+import bot.store.Database;
+import ch.qos.logback.classic.Level;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The root command: global options, and what every subcommand needs (settings, logging, database). */
+@Command(name = "bot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Headless trading daemon for Binance Spot.",
+        subcommands = {
+            AddAccountCommand.class,
+            AddStrategyCommand.class,
+            ListCommand.class,
+            EnableCommand.class,
+            DisableCommand.class,
+            StartCommand.class,
+            OrdersCommand.class,
+            ReportCommand.class
+        })
+public final class BotCommand implements Runnable {
+    private final CliEnvironment environment;
+    private Settings settings;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: $BOT_HOME/conf/bot.conf).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one setting for this run (wins over the file and the environment; not for secrets).")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    BotCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(environment.err());
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public CliEnvironment environment() {
+        return environment;
+    }
+
+    /** The settings, loaded once; the first call also sets up logging. */
+    public Settings settings(Level consoleLevel) {
+        if (settings == null) {
+            Path file = config != null ? config : environment.home().resolve("conf").resolve("bot.conf");
+            settings = SettingsLoader.load(environment.home(), file, config != null, environment.variables(),
+                    overrides);
+            LogSetup.configure(settings, consoleLevel);
+        }
+        return settings;
+    }
+
+    /** Settings for a command whose output is its result: only warnings reach the terminal. */
+    public Settings settings() {
+        return settings(Level.WARN);
+    }
+
+    public Database openDatabase() {
+        return Database.open(settings());
+    }
+}

@@ -1,0 +1,18 @@
+package bot.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** Placeholder until issue 3 fills it in. */
+@Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a strategy (not available yet).")
+final class EnableCommand implements Callable<Integer> {
+    @ParentCommand
+    BotCommand root;
+
+    @Override
+    public Integer call() {
+        root.environment().err().println("bot enable: not available yet");
+        return Cli.FAILED;
+    }
+}

@@ -1,0 +1,98 @@
+package bot.config;
+
+import java.net.URI;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+
+/** Every setting of interface.md, with its default and the check its value must pass. */
+public enum SettingKey {
+    BOT_DB_URL("", SettingKey::jdbcUrl, false),
+    BOT_DB_USER("", v -> null, false),
+    BOT_DB_PASSWORD("", v -> null, true),
+    BOT_MASTER_KEY_FILE("", v -> null, false),
+    BOT_MASTER_KEY("", SettingKey::base64, true),
+    BOT_LOG_DIR("var/log", v -> v.isEmpty() ? "must not be empty" : null, false),
+    BOT_LOG_LEVEL("INFO", SettingKey::logLevel, false),
+    BOT_LOG_ROTATION("daily", v -> Set.of("daily", "size").contains(v) ? null : "must be daily or size", false),
+    BOT_LOG_MAX_SIZE("10MB", v -> ByteSize.problem(v), false),
+    BOT_LOG_RETENTION("14", SettingKey::positiveInt, false),
+    BOT_BINANCE_REST_URL("", v -> url(v, "http", "https"), false),
+    BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false);
+
+    private final String defaultValue;
+    private final Check check;
+    private final boolean secret;
+
+    SettingKey(String defaultValue, Check check, boolean secret) {
+        this.defaultValue = defaultValue;
+        this.check = check;
+        this.secret = secret;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** A secret may come from the file or the environment, never from a command-line argument. */
+    public boolean isSecret() {
+        return secret;
+    }
+
+    /** What is wrong with {@code value}, or null when it is acceptable. Empty means "default". */
+    String problem(String value) {
+        return value.isEmpty() ? null : check.problem(value);
+    }
+
+    public static SettingKey find(String name) {
+        for (SettingKey key : values()) {
+            if (key.name().equals(name)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        String problem(String value);
+    }
+
+    private static String jdbcUrl(String value) {
+        return value.startsWith("jdbc:postgresql:") ? null : "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db)";
+    }
+
+    private static String base64(String value) {
+        try {
+            int length = Base64.getDecoder().decode(value.trim()).length;
+            return length == 32 ? null : "must be 32 bytes in base64, got " + length + " bytes";
+        } catch (IllegalArgumentException e) {
+            return "is not valid base64";
+        }
+    }
+
+    private static String logLevel(String value) {
+        return Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR").contains(value.toUpperCase(Locale.ROOT))
+                ? null : "must be one of TRACE, DEBUG, INFO, WARN, ERROR";
+    }
+
+    private static String positiveInt(String value) {
+        try {
+            return Integer.parseInt(value) >= 1 ? null : "must be a whole number >= 1";
+        } catch (NumberFormatException e) {
+            return "must be a whole number >= 1";
+        }
+    }
+
+    private static String url(String value, String... schemes) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() == null || !Set.of(schemes).contains(uri.getScheme())) {
+                return "must be a " + String.join(" or ", schemes) + " URL with a host";
+            }
+            return null;
+        } catch (Exception e) {
+            return "is not a valid URL";
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package bot.config;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The bot's settings, validated; relative paths are resolved against BOT_HOME. */
+public final class Settings {
+    private final Path home;
+    private final Map<SettingKey, String> values;
+
+    Settings(Path home, Map<SettingKey, String> values) {
+        this.home = home.toAbsolutePath().normalize();
+        this.values = Map.copyOf(values);
+    }
+
+    public String get(SettingKey key) {
+        return values.get(key);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path varDir() {
+        return home.resolve("var");
+    }
+
+    public Path pgDataDir() {
+        return varDir().resolve("pgdata");
+    }
+
+    public Path pluginsDir() {
+        return home.resolve("plugins");
+    }
+
+    public Optional<String> dbUrl() {
+        return optional(SettingKey.BOT_DB_URL);
+    }
+
+    public String dbUser() {
+        return get(SettingKey.BOT_DB_USER);
+    }
+
+    public String dbPassword() {
+        return get(SettingKey.BOT_DB_PASSWORD);
+    }
+
+    public Optional<String> masterKey() {
+        return optional(SettingKey.BOT_MASTER_KEY);
+    }
+
+    public Optional<Path> masterKeyFile() {
+        return optional(SettingKey.BOT_MASTER_KEY_FILE).map(home::resolve);
+    }
+
+    public Path logDir() {
+        return home.resolve(get(SettingKey.BOT_LOG_DIR));
+    }
+
+    public String logLevel() {
+        return get(SettingKey.BOT_LOG_LEVEL).toUpperCase(Locale.ROOT);
+    }
+
+    public boolean logRotationBySize() {
+        return "size".equals(get(SettingKey.BOT_LOG_ROTATION));
+    }
+
+    public long logMaxSizeBytes() {
+        return ByteSize.parse(get(SettingKey.BOT_LOG_MAX_SIZE));
+    }
+
+    public int logRetention() {
+        return Integer.parseInt(get(SettingKey.BOT_LOG_RETENTION));
+    }
+
+    /** REST base URL: the setting, else production or testnet. */
+    public String binanceRestUrl(boolean testnet) {
+        return optional(SettingKey.BOT_BINANCE_REST_URL)
+                .orElse(testnet ? "https://testnet.binance.vision" : "https://api.binance.com");
+    }
+
+    /** Market stream base URL: the setting, else production or testnet. */
+    public String binanceWsUrl(boolean testnet) {
+        return optional(SettingKey.BOT_BINANCE_WS_URL)
+                .orElse(testnet ? "wss://stream.testnet.binance.vision" : "wss://stream.binance.com:9443");
+    }
+
+    private Optional<String> optional(SettingKey key) {
+        String value = values.get(key);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,6 @@
+package bot.domain;
+
+public enum OrderType {
+    MARKET,
+    LIMIT
+}

@@ -1,0 +1,107 @@
+package bot.store;
+
+import bot.config.Settings;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+
+/**
+ * The bot's PostgreSQL database: a connection pool, Jdbi over it, and the schema migrated by
+ * Flyway. With no BOT_DB_URL it is the embedded server in var/pgdata, shared between processes.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final EmbeddedServer server;
+
+    private Database(HikariDataSource dataSource, EmbeddedServer server) {
+        this.dataSource = dataSource;
+        this.server = server;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    /** Opens the database the settings name and brings its schema up to date. */
+    public static Database open(Settings settings) {
+        if (settings.dbUrl().isPresent()) {
+            return connect(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null);
+        }
+        EmbeddedServer server = EmbeddedServer.acquire(settings.pgDataDir(), true);
+        try {
+            return connect(server.jdbcUrl(), EmbeddedServer.USER, "", server);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Connects to {@code url} and migrates it; {@code server}, when given, is released on close. */
+    public static Database connect(String url, String user, String password, EmbeddedServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+        }
+        if (password != null && !password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.setPoolName("bot-db");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(5_000);
+        config.addDataSourceProperty("ApplicationName", EmbeddedServer.applicationName());
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new DatabaseException("cannot connect to database " + JdbcUrls.withoutSecrets(url) + ": "
+                    + rootMessage(e));
+        }
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new DatabaseException("cannot migrate database " + JdbcUrls.withoutSecrets(url) + ": "
+                    + rootMessage(e));
+        }
+        return new Database(dataSource, server);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

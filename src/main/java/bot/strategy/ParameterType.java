@@ -1,0 +1,6 @@
+package bot.strategy;
+
+public enum ParameterType {
+    DECIMAL,
+    INTEGER
+}
