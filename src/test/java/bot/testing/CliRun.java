@@ -21,8 +21,4 @@ public record CliRun(int exitCode, String out, String err) {
         int code = Cli.execute(environment, args);
         return new CliRun(code, out.toString(), err.toString());
     }
-
-    public static CliRun run(Path home, Map<String, String> env, String... args) {
-        return run(home, env, null, args);
-    }
 }
