@@ -111,33 +111,32 @@ class ExchangeInfoClientTest {
         }
     }
 
+    /** The failure rules("BTCUSDT") meets when the exchange answers {@code response}. */
+    private static UncheckedIOException failureFor(MockResponse response) throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(response);
+            return assertThrows(UncheckedIOException.class,
+                    () -> ExchangeInfoClient.withShortTimeouts(server.url("/").toString()).rules("BTCUSDT"));
+        }
+    }
+
     @Test
     void serverErrorIsAnUncheckedIoException() throws IOException {
-        try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setResponseCode(503).setBody("Service Unavailable"));
-            UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> ExchangeInfoClient.withShortTimeouts(server.url("/").toString()).rules("BTCUSDT"));
-            assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
-        }
+        UncheckedIOException e = failureFor(new MockResponse().setResponseCode(503).setBody("Service Unavailable"));
+        assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
     }
 
     @Test
     void otherBinanceErrorIsNotMistakenForAnUnknownSymbol() throws IOException {
-        try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setResponseCode(429).setBody("{\"code\":-1003,\"msg\":\"Too much request weight used.\"}"));
-            UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> ExchangeInfoClient.withShortTimeouts(server.url("/").toString()).rules("BTCUSDT"));
-            assertTrue(e.getMessage().contains("HTTP 429 (-1003 Too much request weight used.)"), e.getMessage());
-        }
+        UncheckedIOException e = failureFor(new MockResponse().setResponseCode(429)
+                .setBody("{\"code\":-1003,\"msg\":\"Too much request weight used.\"}"));
+        assertTrue(e.getMessage().contains("HTTP 429 (-1003 Too much request weight used.)"), e.getMessage());
     }
 
     @Test
     void unreadableBodyIsAnUncheckedIoException() throws IOException {
-        try (MockWebServer server = new MockWebServer()) {
-            server.enqueue(new MockResponse().setBody("<html>maintenance</html>"));
-            assertThrows(UncheckedIOException.class,
-                    () -> ExchangeInfoClient.withShortTimeouts(server.url("/").toString()).rules("BTCUSDT"));
-        }
+        UncheckedIOException e = failureFor(new MockResponse().setBody("<html>maintenance</html>"));
+        assertTrue(e.getMessage().contains("exchangeInfo is not JSON"), e.getMessage());
     }
 
     @Test
