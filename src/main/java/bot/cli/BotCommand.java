@@ -1,13 +1,18 @@
 package bot.cli;
 
+import bot.app.ExchangeRules;
 import bot.app.LogSetup;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
+import bot.engine.SymbolRulesSource;
+import bot.security.MasterKeySource;
 import bot.store.Database;
+import bot.strategy.StrategyRegistry;
 import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,5 +79,24 @@ public final class BotCommand implements Runnable {
 
     public Database openDatabase() {
         return Database.open(settings());
+    }
+
+    /** The master key's source: BOT_MASTER_KEY, BOT_MASTER_KEY_FILE, systemd's credential, else var/secret/master.key. */
+    public MasterKeySource masterKeySource() {
+        Settings s = settings();
+        Optional<String> credentials = Optional.ofNullable(environment.variables().get("CREDENTIALS_DIRECTORY"))
+                .filter(dir -> !dir.isEmpty());
+        return MasterKeySource.of(s.masterKey(), s.masterKeyFile(), credentials,
+                s.varDir().resolve("secret").resolve("master.key"));
+    }
+
+    /** The exchange's symbol rules for a production or testnet account (BOT_BINANCE_REST_URL points tests elsewhere). */
+    public SymbolRulesSource symbolRules(boolean testnet) {
+        return ExchangeRules.forCommand(settings(), testnet);
+    }
+
+    /** The strategy kinds this process knows. */
+    public StrategyRegistry strategyRegistry() {
+        return StrategyRegistry.load(BotCommand.class.getClassLoader());
     }
 }

@@ -2,17 +2,20 @@ package bot.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Placeholder until issue 3 fills it in. */
-@Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a strategy (not available yet).")
+/** {@code bot disable NAME}. */
+@Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a strategy so that 'bot start' does not run it.")
 final class DisableCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
 
+    @Parameters(index = "0", paramLabel = "NAME", description = "The strategy's name.")
+    String name;
+
     @Override
     public Integer call() {
-        root.environment().err().println("bot disable: not available yet");
-        return Cli.FAILED;
+        return StrategyToggle.run(root, name, false);
     }
 }

@@ -1,0 +1,64 @@
+package bot.app;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads strategy parameters given as a JSON object into name → exact decimal text. Numbers are read
+ * as {@link java.math.BigDecimal} (never through double) and keep the digits written, so
+ * {@code 0.005} and {@code "0.005"} mean the same. Duplicate names and non-numeric values are refused.
+ */
+public final class StrategyConfigJson {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
+
+    private StrategyConfigJson() {
+    }
+
+    /**
+     * @param field the option the JSON came from, named in errors ({@code --config}, {@code --config-file})
+     * @throws InputException naming {@code field} (and the parameter) when the JSON is not an object of numbers
+     */
+    public static Map<String, String> parse(String json, String field) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();
+            // Jackson's message may go on about the source and the start marker: keep its first clause.
+            String reason = e.getOriginalMessage().lines().findFirst().orElse("").replaceAll("\\s*\\(start marker.*$", "");
+            throw new InputException(field + ": not valid JSON" + where + ": " + NameRule.printable(reason));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InputException(field + ": must be a JSON object such as {\"order_value\": \"100\"}");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            JsonNode value = entry.getValue();
+            String text;
+            if (value.isNumber()) {
+                text = value.decimalValue().toPlainString();
+            } else if (value.isTextual()) {
+                text = value.asText().strip();
+            } else {
+                throw new InputException(field + ": parameter " + NameRule.printable(entry.getKey())
+                        + ": must be a number or a decimal in a string, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            values.put(entry.getKey(), text);
+        }
+        return values;
+    }
+}
