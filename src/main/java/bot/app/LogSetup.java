@@ -16,6 +16,8 @@ import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
+import org.slf4j.MarkerFactory;
 
 /**
  * Logging as the settings say: one JSON object per line in {@code BOT_LOG_DIR/bot.json}, rotated
@@ -26,6 +28,8 @@ public final class LogSetup {
     public static final String FILE_NAME = "bot.json";
     /** FixedWindowRollingPolicy keeps at most this many files; more are refused at configuration. */
     public static final int MAX_SIZE_RETENTION = 20;
+    /** Events with this marker go to the log file only: e.g. a failure the CLI already told the user about. */
+    public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
     private LogSetup() {
     }
@@ -40,7 +44,7 @@ public final class LogSetup {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.toLevel(settings.logLevel(), Level.INFO));
         root.addAppender(fileAppender(context, settings));
-        if (consoleLevel != null && System.console() != null) {
+        if (consoleLevel != null && Terminal.isTerminal(Terminal.STDERR)) {
             root.addAppender(consoleAppender(context, consoleLevel));
         }
         // Libraries speak at INFO about their own start-up; only their warnings interest a user.
@@ -106,6 +110,13 @@ public final class LogSetup {
         appender.setTarget("System.err");
         appender.setEncoder(encoder);
         appender.addFilter(filter);
+        appender.addFilter(new ch.qos.logback.core.filter.Filter<>() {
+            @Override
+            public ch.qos.logback.core.spi.FilterReply decide(ILoggingEvent event) {
+                return event.getMarkerList() != null && event.getMarkerList().contains(FILE_ONLY)
+                        ? ch.qos.logback.core.spi.FilterReply.DENY : ch.qos.logback.core.spi.FilterReply.NEUTRAL;
+            }
+        });
         appender.start();
         return appender;
     }

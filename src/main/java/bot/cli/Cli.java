@@ -1,6 +1,7 @@
 package bot.cli;
 
 import bot.app.InputException;
+import bot.app.LogSetup;
 import bot.config.SettingsException;
 import bot.store.DatabaseException;
 import bot.strategy.InvalidParameterException;
@@ -40,7 +41,8 @@ public final class Cli {
                 return BAD_INPUT;
             }
             if (!(ex instanceof DatabaseException)) {
-                LoggerFactory.getLogger(Cli.class).error("command {} failed", failed.getCommandName(), ex);
+                LoggerFactory.getLogger(Cli.class).error(LogSetup.FILE_ONLY, "command {} failed",
+                        failed.getCommandName(), ex);
             }
             return FAILED;
         });

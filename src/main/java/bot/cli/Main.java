@@ -1,5 +1,6 @@
 package bot.cli;
 
+import bot.app.Terminal;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CliEnvironment environment = new CliEnvironment(home(env), env, System.in,
-                System.console() != null, out, err);
+                Terminal.isTerminal(Terminal.STDIN), out, err);
         int code = Cli.execute(environment, args);
         out.flush();
         err.flush();

@@ -54,7 +54,7 @@ abstract class SetupCommandTest {
     }
 
     CliRun bot(String... args) {
-        return CliRun.run(home, env, args);
+        return CliRun.run(home, env, null, args);
     }
 
     CliRun botWithInput(String stdin, String... args) {
