@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -55,6 +56,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> early = new ArrayList<>();
     private final Map<String, Deque<FakeFault>> planned = new HashMap<>();
+    private Consumer<FakeOrder> onExecuted = order -> { };
     private Random random;
     private double faultProbability;
     private List<FakeFault> randomFaults = List.of();
@@ -161,6 +163,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         randomFaults = List.of(faults);
     }
 
+    /**
+     * Called on the server thread after an order executed and before it is answered: a crash test
+     * can kill the bot there, the worst moment (the exchange has the order, the bot not yet).
+     */
+    public synchronized void onOrderExecuted(Consumer<FakeOrder> listener) {
+        onExecuted = listener;
+    }
+
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -243,6 +253,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
             return switch (route) {
                 case ORDER -> {
                     FakeOrder order = engine.place(account, apiKey, params, now);
+                    onExecuted.accept(order);
                     yield json(200, FakeJson.newOrder(order, params.getOrDefault("newOrderRespType", "FULL")));
                 }
                 case "GET /api/v3/order" -> json(200, FakeJson.order(engine.find(account,

@@ -92,22 +92,14 @@ public final class BinanceGateway implements OrderGateway {
 
     @Override
     public Optional<ExecutionReport> lookup(String symbol, String clientOrderId) {
-        JsonNode order;
         try {
-            order = client.signedGet("/api/v3/order", Map.of("symbol", symbol, "origClientOrderId", clientOrderId), 4);
-        } catch (BinanceRejectedException e) {
-            if (e.code() == BinanceError.NO_SUCH_ORDER) {
-                return notFound(clientOrderId);
-            }
-            return Optional.of(unknown(clientOrderId, "lookup refused: " + e.error().msg()));
-        } catch (BinanceUnavailableException e) {
-            return Optional.of(unknown(clientOrderId, "lookup failed: " + e.getMessage()));
-        }
-        inFlightUntil.remove(clientOrderId);
-        try {
+            JsonNode order = client.signedGet("/api/v3/order",
+                    Map.of("symbol", symbol, "origClientOrderId", clientOrderId), 4);
+            inFlightUntil.remove(clientOrderId);
             if (new BigDecimal(order.path("executedQty").asText("0")).signum() == 0) {
                 return Optional.of(ExecutionReportParser.fromOrderAndTrades(order, JsonNodeFactory.instance.arrayNode()));
             }
+            // the order carries no fills and no commissions: its trades do
             JsonNode trades = client.signedGet("/api/v3/myTrades",
                     Map.of("symbol", symbol, "orderId", order.path("orderId").asText()), 20);
             ExecutionReport report = ExecutionReportParser.fromOrderAndTrades(order, trades);
@@ -115,8 +107,13 @@ public final class BinanceGateway implements OrderGateway {
                 return Optional.of(unknown(clientOrderId, "the exchange lists fewer trades than the order executed"));
             }
             return Optional.of(report);
-        } catch (BinanceException e) {
-            return Optional.of(unknown(clientOrderId, "trade lookup failed: " + e.getMessage()));
+        } catch (BinanceRejectedException e) {
+            if (e.code() == BinanceError.NO_SUCH_ORDER) {
+                return notFound(clientOrderId);
+            }
+            return Optional.of(unknown(clientOrderId, "lookup refused: " + e.error().msg()));
+        } catch (RuntimeException e) {
+            return Optional.of(unknown(clientOrderId, "lookup failed: " + e.getMessage()));
         }
     }
 

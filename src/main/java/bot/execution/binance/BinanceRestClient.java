@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -111,6 +112,10 @@ public final class BinanceRestClient {
                 throw binance;
             }
             throw e;
+        } catch (CancellationException e) {
+            // the wait between attempts was interrupted: the process is stopping
+            Thread.currentThread().interrupt();
+            throw new BinanceUnavailableException("interrupted while retrying " + request.path(), true, e);
         }
     }
 

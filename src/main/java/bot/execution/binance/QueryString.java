@@ -7,13 +7,13 @@ import java.util.Map;
  * {@code k=v&k=v} with every byte outside RFC 3986's unreserved set percent-encoded (UTF-8, upper
  * case hex). Binance signs exactly the string that is sent, so this one encoding is used for both.
  */
-public final class QueryString {
+final class QueryString {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private QueryString() {
     }
 
-    public static String of(Map<String, String> parameters) {
+    static String of(Map<String, String> parameters) {
         StringBuilder out = new StringBuilder();
         parameters.forEach((name, value) -> {
             if (!out.isEmpty()) {
@@ -24,7 +24,7 @@ public final class QueryString {
         return out.toString();
     }
 
-    public static String encode(String value) {
+    static String encode(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);

@@ -75,7 +75,10 @@ class BinanceGatewayTest {
         exchange.deposit(key, "USDT", "1000");
         exchange.setPrice("BTCUSDT", "40000");
         exchange.setFillsPerOrder(3);
+        List<String> executed = new java.util.ArrayList<>();
+        exchange.onOrderExecuted(o -> executed.add(o.clientOrderId()));
         ExecutionReport report = gateway.submit(order("buy-1", Side.BUY, new BigDecimal("0.003")));
+        assertEquals(List.of("buy-1"), executed);
 
         assertEquals(OrderStatus.FILLED, report.status());
         assertEquals(3, report.fills().size());
