@@ -1,0 +1,133 @@
+package bot.execution.binance;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import bot.domain.ExecutionReport;
+import bot.domain.OrderRequest;
+import bot.domain.OrderStatus;
+import bot.domain.OrderType;
+import bot.engine.OrderGateway;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live gateway of one Binance account: MARKET orders with a FULL answer, and lookups by
+ * client order id. It never resends an order: a 5xx, -1006/-1007, a timeout or a broken connection
+ * is reported UNKNOWN, and the engine looks the order up.
+ *
+ * <p>A lookup that finds nothing (-2013) is trusted only once the order's request can no longer
+ * reach the exchange: a request is refused when it arrives later than its timestamp plus
+ * recvWindow, so until then a "does not exist" may just mean "not there yet", and the lookup says
+ * UNKNOWN instead. This covers the orders this process sent; after a restart the engine's own
+ * delay covers the rest.
+ */
+public final class BinanceGateway implements OrderGateway {
+    private static final Logger log = LoggerFactory.getLogger(BinanceGateway.class);
+    /** Binance accepts a timestamp up to this far ahead of its clock: one more second of doubt. */
+    private static final long FUTURE_TOLERANCE_MILLIS = 1_000;
+
+    private final String account;
+    private final BinanceRestClient client;
+    private final Clock clock;
+    private final long recvWindowMillis;
+    /** Client order ids whose request may still reach the exchange, and until when (server time). */
+    private final Map<String, Long> inFlightUntil = new ConcurrentHashMap<>();
+
+    public BinanceGateway(String account, BinanceRestClient client, Clock clock, Duration recvWindow) {
+        this.account = account;
+        this.client = client;
+        this.clock = clock;
+        this.recvWindowMillis = recvWindow.toMillis();
+    }
+
+    @Override
+    public ExecutionReport submit(OrderRequest request) {
+        if (request.type() != OrderType.MARKET) {
+            throw new IllegalArgumentException("the live gateway places MARKET orders only, not " + request.type());
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("symbol", request.symbol());
+        parameters.put("side", request.side().name());
+        parameters.put("type", "MARKET");
+        parameters.put("quantity", request.quantity().toPlainString());
+        parameters.put("newClientOrderId", request.clientOrderId());
+        parameters.put("newOrderRespType", "FULL");
+        try {
+            ExecutionReport report = ExecutionReportParser.fromOrderResponse(client.placeOrder(parameters));
+            if (!ExecutionReportParser.fillsComplete(report)) {
+                // the answer lacks fills: the exchange's order and trade lists have them
+                return lookup(request.symbol(), request.clientOrderId()).orElse(unknown(request.clientOrderId(),
+                        "answered without fills, then not found"));
+            }
+            log.info("order executed", kv("account", account), kv("symbol", request.symbol()),
+                    kv("clientOrderId", request.clientOrderId()), kv("status", report.status()),
+                    kv("executedQty", report.executedQty()), kv("quoteQty", report.quoteQty()));
+            return report;
+        } catch (BinanceRejectedException e) {
+            log.warn("order rejected by Binance: {}", e.error().msg(), kv("account", account),
+                    kv("symbol", request.symbol()), kv("clientOrderId", request.clientOrderId()), kv("code", e.code()));
+            return new ExecutionReport(request.clientOrderId(), OrderStatus.REJECTED, null, BigDecimal.ZERO,
+                    BigDecimal.ZERO, List.of(), e.error().msg(), clock.instant());
+        } catch (RuntimeException e) {
+            // 5xx, -1006/-1007, timeout, broken connection, unreadable answer: it may have executed
+            if (!(e instanceof BinanceUnavailableException u) || u.sent()) {
+                inFlightUntil.put(request.clientOrderId(),
+                        client.serverTimeMillis() + recvWindowMillis + FUTURE_TOLERANCE_MILLIS);
+            }
+            log.warn("order outcome unknown: {}", e.getMessage(), kv("account", account),
+                    kv("symbol", request.symbol()), kv("clientOrderId", request.clientOrderId()));
+            return unknown(request.clientOrderId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<ExecutionReport> lookup(String symbol, String clientOrderId) {
+        try {
+            JsonNode order = client.signedGet("/api/v3/order",
+                    Map.of("symbol", symbol, "origClientOrderId", clientOrderId), 4);
+            inFlightUntil.remove(clientOrderId);
+            if (new BigDecimal(order.path("executedQty").asText("0")).signum() == 0) {
+                return Optional.of(ExecutionReportParser.fromOrderAndTrades(order, JsonNodeFactory.instance.arrayNode()));
+            }
+            // the order carries no fills and no commissions: its trades do
+            JsonNode trades = client.signedGet("/api/v3/myTrades",
+                    Map.of("symbol", symbol, "orderId", order.path("orderId").asText()), 20);
+            ExecutionReport report = ExecutionReportParser.fromOrderAndTrades(order, trades);
+            if (!ExecutionReportParser.fillsComplete(report)) {
+                return Optional.of(unknown(clientOrderId, "the exchange lists fewer trades than the order executed"));
+            }
+            return Optional.of(report);
+        } catch (BinanceRejectedException e) {
+            if (e.code() == BinanceError.NO_SUCH_ORDER) {
+                return notFound(clientOrderId);
+            }
+            return Optional.of(unknown(clientOrderId, "lookup refused: " + e.error().msg()));
+        } catch (RuntimeException e) {
+            return Optional.of(unknown(clientOrderId, "lookup failed: " + e.getMessage()));
+        }
+    }
+
+    private Optional<ExecutionReport> notFound(String clientOrderId) {
+        Long until = inFlightUntil.get(clientOrderId);
+        if (until != null && client.serverTimeMillis() <= until) {
+            return Optional.of(unknown(clientOrderId, "not found yet; the request may still reach the exchange"));
+        }
+        inFlightUntil.remove(clientOrderId);
+        return Optional.empty();
+    }
+
+    private ExecutionReport unknown(String clientOrderId, String reason) {
+        return new ExecutionReport(clientOrderId, OrderStatus.UNKNOWN, null, BigDecimal.ZERO, BigDecimal.ZERO,
+                List.of(), reason, clock.instant());
+    }
+}

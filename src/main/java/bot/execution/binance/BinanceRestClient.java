@@ -1,0 +1,174 @@
+package bot.execution.binance;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import bot.security.PayloadSigner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Binance's REST API for one account on one host. Every request first waits for the host's
+ * {@link RequestBudget}; signed ones carry the host's {@link ServerTime}. Reads are retried with
+ * backoff and jitter when the outcome was unknown; an order is never resent, except once after a
+ * -1021 (timestamp outside recvWindow), which the exchange answers without accepting the order.
+ * Thread-safe.
+ */
+public final class BinanceRestClient {
+    private static final Logger log = LoggerFactory.getLogger(BinanceRestClient.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final OkHttpClient http;
+    private final String host;
+    private final RequestBudget budget;
+    private final ServerTime serverTime;
+    private final RequestEncoder encoder;
+    private final ResponseReader reader;
+    private final FailsafeExecutor<JsonNode> reads;
+
+    /**
+     * @param signer null for a client of the public endpoints only
+     * @param recvWindow how long after its timestamp the exchange may still accept a signed request
+     */
+    public BinanceRestClient(OkHttpClient http, HttpUrl baseUrl, RequestBudget budget, ServerTime serverTime,
+            String apiKey, PayloadSigner signer, Duration recvWindow, Sleeper sleeper) {
+        // OkHttp would silently resend a request whose connection broke: never for an order
+        this.http = http.retryOnConnectionFailure() ? http.newBuilder().retryOnConnectionFailure(false).build() : http;
+        this.host = baseUrl.host();
+        this.budget = budget;
+        this.serverTime = serverTime;
+        this.encoder = new RequestEncoder(baseUrl, apiKey, signer, recvWindow == null ? null : recvWindow.toMillis());
+        this.reader = new ResponseReader(JSON, budget);
+        RetryPolicy<JsonNode> retry = RetryPolicy.<JsonNode>builder()
+                .handleIf(e -> e instanceof BinanceUnavailableException u && u.sent())
+                .withBackoff(Duration.ofMillis(250), Duration.ofSeconds(8))
+                .withJitter(0.25)
+                .withMaxRetries(4)
+                .onRetry(event -> log.warn("retrying a Binance read after: {}", event.getLastException().getMessage(),
+                        kv("host", host), kv("attempt", event.getAttemptCount())))
+                .build();
+        this.reads = Failsafe.with(retry).with(new SleeperScheduler(sleeper));
+    }
+
+    /** A public GET (time, exchangeInfo, klines ...), retried while the outcome is unknown. */
+    public JsonNode get(String path, Map<String, String> query, int weight) {
+        return retried(BinanceRequest.publicGet(path, query, weight));
+    }
+
+    /** A signed GET (order, myTrades, account ...), retried while the outcome is unknown. */
+    public JsonNode signedGet(String path, Map<String, String> query, int weight) {
+        return retried(BinanceRequest.signedGet(path, query, weight));
+    }
+
+    /** A new order: sent at most once, except once more after a -1021 that it was refused with. */
+    public JsonNode placeOrder(Map<String, String> parameters) {
+        return signedOnce(BinanceRequest.newOrder(parameters));
+    }
+
+    /** Binance's time now, as far as this host's offset knows it. */
+    public long serverTimeMillis() {
+        return serverTime.nowMillis();
+    }
+
+    /** Measures the offset to the server's clock ({@code GET /api/v3/time}). */
+    public long syncTime() {
+        BinanceRequest time = BinanceRequest.publicGet("/api/v3/time", Map.of(), 1);
+        budget.acquire(time.weight(), false);
+        // measured after any wait for the budget, so the round trip is only the request's
+        long before = serverTime.localMillis();
+        JsonNode answer = exchange(time);
+        long after = serverTime.localMillis();
+        serverTime.record(before, answer.path("serverTime").asLong(), after);
+        log.debug("server time offset measured", kv("host", host), kv("offsetMillis", serverTime.offsetMillis()));
+        return serverTime.offsetMillis();
+    }
+
+    /** Reads the host's limits from exchangeInfo into its budget. */
+    public RateLimits loadRateLimits() {
+        RateLimits limits = RateLimits.fromExchangeInfo(get("/api/v3/exchangeInfo", Map.of(), 20));
+        budget.apply(limits);
+        return limits;
+    }
+
+    private JsonNode retried(BinanceRequest request) {
+        try {
+            return reads.getAsync(() -> request.signed() ? signedOnce(request) : send(request)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof BinanceException binance) {
+                throw binance;
+            }
+            throw e;
+        } catch (CancellationException e) {
+            // the wait between attempts was interrupted: the process is stopping
+            Thread.currentThread().interrupt();
+            throw new BinanceUnavailableException("interrupted while retrying " + request.path(), true, e);
+        }
+    }
+
+    private JsonNode signedOnce(BinanceRequest request) {
+        try {
+            return send(request);
+        } catch (BinanceRejectedException e) {
+            if (e.code() != BinanceError.TIMESTAMP_OUTSIDE_RECV_WINDOW) {
+                throw e;
+            }
+            log.warn("Binance refused a request's timestamp; measuring the server time again",
+                    kv("host", host), kv("path", request.path()), kv("offsetMillis", serverTime.offsetMillis()));
+            serverTime.invalidate();
+            return send(request);
+        }
+    }
+
+    private JsonNode send(BinanceRequest request) {
+        if (request.signed()) {
+            prepareSigned();
+        }
+        budget.acquire(request.weight(), request.order());
+        return exchange(request);
+    }
+
+    /** One round trip, the budget already reserved. */
+    private JsonNode exchange(BinanceRequest request) {
+        Request http = encoder.encode(request, serverTime.nowMillis());
+        try (Response response = this.http.newCall(http).execute()) {
+            JsonNode answer = reader.read(response);
+            log.debug("Binance answered", kv("host", host), kv("path", request.path()), kv("httpStatus", response.code()));
+            return answer;
+        } catch (IOException e) {
+            throw new BinanceUnavailableException(describe(e), true, e);
+        }
+    }
+
+    /** Loads the host's limits once and keeps the time offset fresh; a failure here sends nothing. */
+    private void prepareSigned() {
+        try {
+            if (!budget.hasExchangeLimits()) {
+                budget.apply(RateLimits.fromExchangeInfo(send(BinanceRequest.publicGet("/api/v3/exchangeInfo", Map.of(), 20))));
+            }
+            if (serverTime.needsSync()) {
+                syncTime();
+            }
+        } catch (BinanceException e) {
+            throw new BinanceUnavailableException("not sent: could not prepare the request: " + e.getMessage(), false, e);
+        }
+    }
+
+    private static String describe(IOException e) {
+        String kind = e instanceof InterruptedIOException ? "timeout" : "connection failed";
+        return kind + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+    }
+}
