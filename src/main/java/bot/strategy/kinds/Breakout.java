@@ -35,7 +35,9 @@ public final class Breakout implements Strategy {
 
     @Override
     public void onCandle(Candle closed, StrategyContext context) {
-        decide(closed.close(), context);
+        if (!context.warmingUp()) { // history only: never trade on warm-up candles
+            decide(closed.close(), context);
+        }
         previous.addLast(closed);
         if (previous.size() > lookback) {
             previous.removeFirst();

@@ -46,6 +46,9 @@ public final class MeanReversion implements Strategy {
         if (closes.size() > window) {
             sum = sum.subtract(closes.removeFirst());
         }
+        if (context.warmingUp()) {
+            return; // history only: never trade on warm-up candles
+        }
         Position position = context.position();
         if (position.isFlat()) {
             if (closes.size() == window && band.contains(close)

@@ -44,6 +44,9 @@ public final class Rsi implements Strategy {
     public void onCandle(Candle closed, StrategyContext context) {
         BigDecimal close = closed.close();
         rsi.add(close);
+        if (context.warmingUp()) {
+            return; // history only: never trade on warm-up candles
+        }
         Position position = context.position();
         if (position.isFlat()) {
             if (rsi.ready() && band.contains(close) && rsi.value() < buyBelow) {
