@@ -8,16 +8,16 @@ import bot.engine.StrategyRunner;
 import bot.store.Database;
 import bot.strategy.StrategyRegistry;
 import bot.testing.Candles;
+import bot.testing.MeanReversionReference;
+import bot.testing.MeanReversionReference.Trade;
 import bot.testing.ReplayFeed;
 import bot.testing.Rows;
 import bot.testing.Rules;
 import bot.testing.TestDatabase;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -33,13 +33,8 @@ class DaemonEndToEndTest {
     private static final BigDecimal THRESHOLD = new BigDecimal("0.003");
     private static final BigDecimal ORDER_VALUE = BigDecimal.ONE; // ETH
     private static final BigDecimal FEE = new BigDecimal("0.001");
-    private static final BigDecimal PROFIT_FACTOR = new BigDecimal("1.004"); // 1 + 0.002 + 2 x 0.001
     private static final int RESTART_AT = 250;
     private static final int END = 500;
-
-    /** What the rules produce: side, signal candle, quantity and fill price. */
-    record Trade(String side, long candleOpenTime, BigDecimal qty, BigDecimal price) {
-    }
 
     @Test
     void paperMeanReversionTradesExactlyByTheRulesAcrossARestart() {
@@ -48,7 +43,8 @@ class DaemonEndToEndTest {
             Jdbi jdbi = db.jdbi();
             long id = Rows.strategy(jdbi, "xrp-mr", "mean_reversion", "XRPETH", "paper",
                     "{\"order_value\": \"1\", \"threshold\": 0.003}");
-            List<Trade> expected = reference(candles);
+            List<Trade> expected = MeanReversionReference.trades(candles, WINDOW, THRESHOLD, ORDER_VALUE,
+                    new BigDecimal("0.002"), FEE, WINDOW, END);
             Trade openAtRestart = expected.stream().filter(t -> t.candleOpenTime() < candles.get(RESTART_AT).openTime())
                     .reduce((a, b) -> b).orElseThrow();
             assertEquals("BUY", openAtRestart.side(), "the restart must fall inside a position to test resuming it");
@@ -73,7 +69,7 @@ class DaemonEndToEndTest {
                                 rs.getBigDecimal("executed_qty").stripTrailingZeros(),
                                 rs.getBigDecimal("avg_price").stripTrailingZeros());
                     }).list());
-            assertEquals(normalized(expected), journaled);
+            assertEquals(expected, journaled);
             int roundTrips = jdbi.withHandle(h -> h.createQuery("select count(*) from round_trips where strategy_id = :id")
                     .bind("id", id).mapTo(Integer.class).one());
             assertEquals(expected.stream().filter(t -> t.side().equals("SELL")).count(), roundTrips);
@@ -120,36 +116,4 @@ class DaemonEndToEndTest {
         });
     }
 
-    /** mean_reversion by interface.md, written plainly: no engine, no strategy classes. */
-    private static List<Trade> reference(List<Candle> candles) {
-        List<Trade> trades = new ArrayList<>();
-        BigDecimal entry = null;
-        BigDecimal held = null;
-        for (int i = WINDOW; i < candles.size(); i++) { // the first WINDOW candles are warm-up
-            BigDecimal close = candles.get(i).close();
-            if (entry == null) {
-                BigDecimal sum = BigDecimal.ZERO;
-                for (int j = i - WINDOW + 1; j <= i; j++) {
-                    sum = sum.add(candles.get(j).close());
-                }
-                if (close.multiply(BigDecimal.valueOf(WINDOW)).compareTo(sum.multiply(BigDecimal.ONE.subtract(THRESHOLD))) < 0) {
-                    BigDecimal qty = ORDER_VALUE.divide(close, 0, RoundingMode.FLOOR); // whole XRP
-                    if (qty.signum() > 0 && qty.multiply(close).compareTo(new BigDecimal("0.01")) >= 0) {
-                        trades.add(new Trade("BUY", candles.get(i).openTime(), qty, close));
-                        entry = close;
-                        held = qty;
-                    }
-                }
-            } else if (close.compareTo(entry.multiply(PROFIT_FACTOR)) >= 0) {
-                trades.add(new Trade("SELL", candles.get(i).openTime(), held, close));
-                entry = null;
-            }
-        }
-        return trades;
-    }
-
-    private static List<Trade> normalized(List<Trade> trades) {
-        return trades.stream().map(t -> new Trade(t.side(), t.candleOpenTime(), t.qty().stripTrailingZeros(),
-                t.price().stripTrailingZeros())).toList();
-    }
 }
