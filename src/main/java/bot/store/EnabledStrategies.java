@@ -51,7 +51,7 @@ public final class EnabledStrategies {
         try {
             JsonNode node = JSON.readTree(json);
             Map<String, String> values = new LinkedHashMap<>();
-            node.fields().forEachRemaining(e -> values.put(e.getKey(), text(e.getValue())));
+            node.properties().forEach(e -> values.put(e.getKey(), text(e.getValue())));
             return values;
         } catch (JsonProcessingException e) {
             throw new DatabaseException("stored strategy parameters are not valid JSON: " + e.getOriginalMessage());

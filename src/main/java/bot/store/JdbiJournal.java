@@ -184,7 +184,7 @@ public final class JdbiJournal implements Journal {
         return jdbi.withHandle(h -> h.createQuery("""
                 select id, client_order_id, symbol, side, type, requested_qty, signal_price, candle_open_time, attempt,
                        status
-                from orders where strategy_id = :id and status in """ + UNSETTLED + " order by id")
+                from orders where strategy_id = :id and status in\s""" + UNSETTLED + " order by id")
                 .bind("id", strategyId)
                 .map((rs, ctx) -> new JournaledOrder(rs.getLong("id"), rs.getString("client_order_id"),
                         rs.getString("symbol"), Side.valueOf(rs.getString("side")), OrderType.valueOf(rs.getString("type")),
