@@ -1,18 +1,66 @@
 package bot.cli;
 
+import bot.app.InputException;
+import bot.store.Database;
+import bot.store.OrderHistory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Placeholder until issue 5 fills it in. */
-@Command(name = "orders", mixinStandardHelpOptions = true, description = "List orders, oldest first (not available yet).")
+/** {@code bot orders [--strategy NAME] [--since TIME] [--format table|json|csv]}: the order journal, oldest first. */
+@Command(name = "orders", mixinStandardHelpOptions = true, description = "List orders, oldest first.")
 final class OrdersCommand implements Callable<Integer> {
+
+    enum Format { table, json, csv }
+
     @ParentCommand
     BotCommand root;
 
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Only this strategy's orders.")
+    String strategy;
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Only orders placed at or after TIME: an ISO-8601 instant (2024-05-01T12:00:00Z) or a date (2024-05-01, UTC).")
+    String since;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
     @Override
     public Integer call() {
-        root.environment().err().println("bot orders: not available yet");
-        return Cli.FAILED;
+        Optional<Instant> from = Optional.ofNullable(since).map(OrdersCommand::parseSince);
+        List<OrderHistory.Row> rows;
+        try (Database db = root.openDatabase()) {
+            OrderHistory history = new OrderHistory(db.jdbi());
+            if (strategy != null && !history.strategyExists(strategy)) {
+                throw new InputException("--strategy: no strategy named '" + strategy + "'");
+            }
+            rows = history.list(Optional.ofNullable(strategy), from);
+        }
+        OrderRowsWriter.write(rows, format, root.environment().out());
+        return Cli.OK;
+    }
+
+    static Instant parseSince(String text) {
+        String value = text.trim();
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new InputException("--since: '" + text + "' is neither an ISO-8601 instant"
+                        + " (2024-05-01T12:00:00Z) nor a date (2024-05-01)");
+            }
+        }
     }
 }

@@ -1,18 +1,53 @@
 package bot.cli;
 
+import bot.app.Daemon;
+import bot.app.DaemonAdapters;
+import bot.app.DefaultAdapters;
+import bot.app.PluginKinds;
+import bot.app.ShutdownSignal;
+import bot.config.Settings;
+import bot.store.Database;
+import bot.store.DemoSetup;
+import ch.qos.logback.classic.Level;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Placeholder until issue 5 fills it in. */
-@Command(name = "start", mixinStandardHelpOptions = true, description = "Run the daemon in the foreground until SIGTERM or SIGINT (not available yet).")
+/** {@code bot start [--demo]}: runs the daemon in the foreground until SIGTERM or SIGINT, then exits 0. */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Run every enabled strategy in the foreground until SIGTERM or SIGINT, then stop cleanly.")
 final class StartCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
 
+    @Option(names = "--demo", description = "First make sure a key-less account 'demo' and a paper strategy "
+            + "'demo-btcusdt' (mean_reversion, BTCUSDT, 1m, order_value 100) exist.")
+    boolean demo;
+
+    /** The market feed, exchange rules and live gateway; a test puts fakes here. */
+    Function<Settings, DaemonAdapters> adapters = DefaultAdapters::create;
+
     @Override
-    public Integer call() {
-        root.environment().err().println("bot start: not available yet");
-        return Cli.FAILED;
+    public Integer call() throws InterruptedException {
+        Settings settings = root.settings(Level.INFO);
+        ShutdownSignal signal = ShutdownSignal.install();
+        try (Database db = root.openDatabase()) {
+            if (demo && new DemoSetup(db.jdbi()).ensure()) {
+                LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
+                        DemoSetup.STRATEGY);
+            }
+            try (Daemon daemon = Daemon.create(db.jdbi(), PluginKinds.load(settings.pluginsDir()),
+                    adapters.apply(settings), Clock.systemUTC())) {
+                daemon.start();
+                signal.await();
+            }
+        } finally {
+            signal.finished();
+        }
+        return Cli.OK;
     }
 }

@@ -1,0 +1,34 @@
+package bot.engine;
+
+import bot.domain.Fill;
+import bot.domain.OrderRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order journal: every order is written here before it leaves the process, and every answer
+ * is recorded as it comes. Each call is one transaction, so a crash never leaves half an order.
+ */
+public interface Journal {
+
+    /** The next number of the never-reused sequence that client order ids carry. */
+    long nextOrderNumber();
+
+    /**
+     * Writes the order as PENDING. Empty when the strategy already has an order for that signal
+     * candle and attempt (a candle seen twice, e.g. after a restart): nothing is then written.
+     */
+    Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt);
+
+    /** Records an answer: status, fills, and the position and round trip it produced. */
+    void record(Settlement settlement);
+
+    /** The strategy's position as last recorded, flat when it has none. */
+    Holding holding(long strategyId, String symbol);
+
+    /** The strategy's orders whose outcome is not final (PENDING, UNKNOWN, NEW, PARTIALLY_FILLED), oldest first. */
+    List<JournaledOrder> unsettled(long strategyId);
+
+    /** The recorded fills of an order. */
+    List<Fill> fills(long orderId);
+}

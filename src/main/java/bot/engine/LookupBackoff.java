@@ -1,0 +1,18 @@
+package bot.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The waits before each lookup of an order whose outcome is unknown; when they are used up the
+ * strategy stops trading. Bounded on purpose: an order must never stay in doubt silently.
+ */
+public record LookupBackoff(List<Duration> waits) {
+    public static final LookupBackoff DEFAULT = new LookupBackoff(List.of(Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(15),
+            Duration.ofSeconds(30)));
+
+    public LookupBackoff {
+        waits = List.copyOf(waits);
+    }
+}

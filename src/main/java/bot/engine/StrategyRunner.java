@@ -1,0 +1,205 @@
+package bot.engine;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import bot.domain.Candle;
+import bot.strategy.Strategy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Runs one strategy on its own virtual thread, which drains a queue of candles and is the only
+ * caller of the strategy. Feed threads only enqueue. Warm-up candles go to the strategy with
+ * {@code warmingUp()} true; each later closed candle once, in order; the intent it leaves goes
+ * through the {@link OrderFlow}. A strategy that throws stops this runner only.
+ */
+public final class StrategyRunner implements CandleListener {
+    private static final Logger log = LoggerFactory.getLogger(StrategyRunner.class);
+
+    public enum State { NEW, RUNNING, STOPPED, FAILED, HALTED }
+
+    private sealed interface Event {
+    }
+
+    private record History(List<Candle> candles) implements Event {
+    }
+
+    private record Closed(Candle candle) implements Event {
+    }
+
+    private record Tick(Candle candle) implements Event {
+    }
+
+    private record Stop() implements Event {
+    }
+
+    private final StrategyIdentity identity;
+    private final Strategy strategy;
+    private final RunnerContext context;
+    private final OrderFlow flow;
+    private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+    private volatile State state = State.NEW;
+    private Thread thread;
+    private long lastOpenTime = Long.MIN_VALUE;
+
+    public StrategyRunner(StrategyIdentity identity, Strategy strategy, bot.strategy.StrategyParameters parameters,
+                          OrderFlow flow) {
+        this.identity = identity;
+        this.strategy = strategy;
+        this.flow = flow;
+        this.context = new RunnerContext(parameters, Holding.flat(identity.symbol()));
+    }
+
+    public StrategyIdentity identity() {
+        return identity;
+    }
+
+    public int warmupCandles() {
+        return strategy.warmupCandles();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Starts the runner's thread: it restores the position, settles open orders, then drains its queue. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("runner " + identity.name() + " already started");
+        }
+        state = State.RUNNING;
+        thread = Thread.ofVirtual().name("runner-" + identity.name()).start(this::run);
+    }
+
+    /** Asks the runner to stop once it has handled every candle queued so far. */
+    public void stop() {
+        queue.add(new Stop());
+    }
+
+    /** Waits for the thread to end; true when it did. */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        return t == null || t.join(timeout);
+    }
+
+    /** Cuts a wait short (an order lookup): the order stays in the journal for the next start. */
+    public void interrupt() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public void onHistory(List<Candle> closedCandles) {
+        enqueue(new History(List.copyOf(closedCandles)));
+    }
+
+    @Override
+    public void onClosed(Candle closed) {
+        enqueue(new Closed(closed));
+    }
+
+    @Override
+    public void onTick(Candle forming) {
+        enqueue(new Tick(forming));
+    }
+
+    private void enqueue(Event event) {
+        if (state == State.NEW || state == State.RUNNING) {
+            queue.add(event);
+        }
+    }
+
+    private void run() {
+        MDC.put("strategy", identity.name());
+        MDC.put("symbol", identity.symbol());
+        try {
+            context.holding(flow.restore());
+            log.info("runner started", kv("position", context.position().quantity().toPlainString()),
+                    kv("warmupCandles", strategy.warmupCandles()));
+            drain();
+            state = State.STOPPED;
+            log.info("runner stopped");
+        } catch (StrategyFailure e) {
+            state = State.FAILED;
+            log.error("strategy failed and is stopped; the others go on", e.getCause());
+        } catch (TradingHaltedException e) {
+            state = State.HALTED;
+            log.error("strategy stops trading: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            state = State.STOPPED;
+            log.warn("runner interrupted while waiting on an order; it stays in the journal for the next start");
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            log.error("runner failed and is stopped; the others go on", e);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private void drain() throws InterruptedException, TradingHaltedException {
+        while (true) {
+            Event event = queue.take();
+            switch (event) {
+                case Stop s -> {
+                    return;
+                }
+                case History h -> {
+                    for (Candle candle : h.candles()) {
+                        handle(candle, RunnerContext.Phase.WARMUP);
+                    }
+                }
+                case Closed c -> handle(c.candle(), RunnerContext.Phase.LIVE);
+                case Tick t -> tick(t.candle());
+            }
+        }
+    }
+
+    private void handle(Candle candle, RunnerContext.Phase phase) throws InterruptedException, TradingHaltedException {
+        if (!candle.closed() || candle.defect() != null) {
+            log.error("candle dropped", kv("openTime", candle.openTime()),
+                    kv("reason", candle.closed() ? candle.defect() : "not closed"));
+            return;
+        }
+        if (candle.openTime() <= lastOpenTime) {
+            log.debug("candle seen already, dropped", kv("openTime", candle.openTime()));
+            return;
+        }
+        lastOpenTime = candle.openTime();
+        context.begin(phase);
+        call(() -> strategy.onCandle(candle, context));
+        OrderIntent intent = context.takeIntent();
+        if (intent != null) {
+            log.info("signal", kv("side", intent.side()), kv("close", candle.close().toPlainString()),
+                    kv("candleOpenTime", candle.openTime()));
+            context.holding(flow.execute(intent, candle, context.holding()));
+        }
+    }
+
+    private void tick(Candle forming) {
+        context.begin(RunnerContext.Phase.TICK);
+        call(() -> strategy.onTick(forming, context));
+        context.takeIntent();
+    }
+
+    private static void call(Runnable strategyCode) {
+        try {
+            strategyCode.run();
+        } catch (RuntimeException | StackOverflowError e) {
+            throw new StrategyFailure(e);
+        }
+    }
+
+    /** Marks an exception thrown by strategy code, as opposed to the engine's own. */
+    private static final class StrategyFailure extends RuntimeException {
+        StrategyFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+}

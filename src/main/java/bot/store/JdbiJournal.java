@@ -1,0 +1,215 @@
+package bot.store;
+
+import bot.domain.ExecutionReport;
+import bot.domain.Fill;
+import bot.domain.OrderRequest;
+import bot.domain.OrderStatus;
+import bot.domain.OrderType;
+import bot.domain.Position;
+import bot.domain.Side;
+import bot.engine.Holding;
+import bot.engine.Journal;
+import bot.engine.JournaledOrder;
+import bot.engine.RoundTrip;
+import bot.engine.Settlement;
+import bot.engine.StrategyIdentity;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The order journal over the tables orders, fills, positions and round_trips; each call one transaction. */
+public final class JdbiJournal implements Journal {
+    private static final String UNSETTLED = "('PENDING', 'UNKNOWN', 'NEW', 'PARTIALLY_FILLED')";
+
+    private final Jdbi jdbi;
+
+    public JdbiJournal(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public long nextOrderNumber() {
+        return jdbi.withHandle(h -> h.createQuery("select nextval('client_order_seq')").mapTo(Long.class).one());
+    }
+
+    @Override
+    public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
+        return jdbi.inTransaction(h -> h.createQuery("""
+                insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
+                                    signal_price, candle_open_time, attempt)
+                values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
+                        :candleOpenTime, :attempt)
+                on conflict (strategy_id, candle_open_time, attempt) do nothing
+                returning id""")
+                .bind("clientOrderId", request.clientOrderId())
+                .bind("strategyId", strategy.id())
+                .bind("mode", strategy.mode().code())
+                .bind("symbol", request.symbol())
+                .bind("side", request.side().name())
+                .bind("type", request.type().name())
+                .bind("qty", request.quantity())
+                .bind("signalPrice", request.signalPrice())
+                .bind("candleOpenTime", request.candleOpenTime())
+                .bind("attempt", attempt)
+                .mapTo(Long.class).findOne());
+    }
+
+    @Override
+    public void record(Settlement settlement) {
+        jdbi.useTransaction(h -> {
+            updateOrder(h, settlement.orderId(), settlement.report());
+            for (Fill fill : settlement.report().fills()) {
+                insertFill(h, settlement.orderId(), fill);
+            }
+            if (settlement.holding() != null) {
+                savePosition(h, settlement.orderId(), settlement.holding());
+            }
+            if (settlement.roundTrip() != null) {
+                insertRoundTrip(h, settlement.roundTrip());
+            }
+        });
+    }
+
+    private static void updateOrder(Handle h, long orderId, ExecutionReport report) {
+        List<Fill> fills = report.fills();
+        String feeAsset = fills.isEmpty() ? null : fills.get(0).commissionAsset();
+        // fee is the total in fee_asset; the rare fills in another asset stay in the fills table.
+        BigDecimal fee = fills.stream().filter(f -> f.commissionAsset().equals(feeAsset)).map(Fill::commission)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        h.createUpdate("""
+                update orders set status = :status, executed_qty = :executedQty, quote_qty = :quoteQty,
+                       avg_price = :avgPrice, fee = :fee, fee_asset = :feeAsset,
+                       exchange_order_id = coalesce(:exchangeOrderId, exchange_order_id), reason = :reason,
+                       updated_at = now()
+                where id = :id""")
+                .bind("status", report.status().name())
+                .bind("executedQty", report.executedQty())
+                .bind("quoteQty", report.quoteQty())
+                .bind("avgPrice", report.averagePrice())
+                .bind("fee", fee)
+                .bind("feeAsset", feeAsset)
+                .bind("exchangeOrderId", report.exchangeOrderId())
+                .bind("reason", report.reason())
+                .bind("id", orderId)
+                .execute();
+    }
+
+    private static void insertFill(Handle h, long orderId, Fill fill) {
+        h.createUpdate("""
+                insert into fills (order_id, trade_id, price, qty, commission, commission_asset, time)
+                values (:orderId, :tradeId, :price, :qty, :commission, :commissionAsset, :time)
+                on conflict (order_id, trade_id) do nothing""")
+                .bind("orderId", orderId)
+                .bind("tradeId", fill.tradeId())
+                .bind("price", fill.price())
+                .bind("qty", fill.qty())
+                .bind("commission", fill.commission())
+                .bind("commissionAsset", fill.commissionAsset())
+                .bind("time", timestamp(fill.time()))
+                .execute();
+    }
+
+    private static void savePosition(Handle h, long orderId, Holding holding) {
+        h.createUpdate("""
+                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
+                                       entry_quote_fee, entry_order_id, opened_at, updated_at)
+                select strategy_id, :symbol, :qty, :entryPrice, :entryQty, :entryCost, :entryFeeQuote, :entryQuoteFee,
+                       :entryOrderId, :openedAt, now()
+                from orders where id = :orderId
+                on conflict (strategy_id) do update set symbol = excluded.symbol, qty = excluded.qty,
+                       entry_price = excluded.entry_price, entry_qty = excluded.entry_qty,
+                       entry_cost = excluded.entry_cost, entry_fee_quote = excluded.entry_fee_quote,
+                       entry_quote_fee = excluded.entry_quote_fee, entry_order_id = excluded.entry_order_id,
+                       opened_at = excluded.opened_at, updated_at = now()""")
+                .bind("symbol", holding.position().symbol())
+                .bind("qty", holding.position().quantity())
+                .bind("entryPrice", holding.position().entryPrice())
+                .bind("entryQty", holding.entryQty())
+                .bind("entryCost", holding.entryCost())
+                .bind("entryFeeQuote", holding.entryFeeQuote())
+                .bind("entryQuoteFee", holding.entryQuoteFee())
+                .bind("entryOrderId", holding.entryOrderId())
+                .bind("openedAt", timestamp(holding.openedAt()))
+                .bind("orderId", orderId)
+                .execute();
+    }
+
+    private static void insertRoundTrip(Handle h, RoundTrip trip) {
+        h.createUpdate("""
+                insert into round_trips (strategy_id, mode, symbol, entry_order_id, exit_order_id, qty, entry_price,
+                                         exit_price, entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at)
+                select strategy_id, mode, symbol, :entryOrderId, id, :qty, :entryPrice, :exitPrice, :entryValue,
+                       :exitValue, :fees, :netPnl, :grossPnl, :openedAt, :closedAt
+                from orders where id = :exitOrderId
+                on conflict (exit_order_id) do nothing""")
+                .bind("entryOrderId", trip.entryOrderId())
+                .bind("exitOrderId", trip.exitOrderId())
+                .bind("qty", trip.qty())
+                .bind("entryPrice", trip.entryPrice())
+                .bind("exitPrice", trip.exitPrice())
+                .bind("entryValue", trip.entryValue())
+                .bind("exitValue", trip.exitValue())
+                .bind("fees", trip.fees())
+                .bind("netPnl", trip.netPnl())
+                .bind("grossPnl", trip.grossPnl())
+                .bind("openedAt", timestamp(trip.openedAt()))
+                .bind("closedAt", timestamp(trip.closedAt()))
+                .execute();
+    }
+
+    @Override
+    public Holding holding(long strategyId, String symbol) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote, entry_quote_fee,
+                       entry_order_id, opened_at
+                from positions where strategy_id = :id and qty > 0""")
+                .bind("id", strategyId)
+                .map((rs, ctx) -> new Holding(
+                        new Position(rs.getString("symbol"), rs.getBigDecimal("qty"), rs.getBigDecimal("entry_price")),
+                        rs.getObject("entry_order_id", Long.class), rs.getBigDecimal("entry_qty"),
+                        rs.getBigDecimal("entry_cost"), rs.getBigDecimal("entry_fee_quote"),
+                        rs.getBigDecimal("entry_quote_fee"), instant(rs, "opened_at")))
+                .findOne()
+                .orElseGet(() -> Holding.flat(symbol)));
+    }
+
+    @Override
+    public List<JournaledOrder> unsettled(long strategyId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select id, client_order_id, symbol, side, type, requested_qty, signal_price, candle_open_time, attempt,
+                       status
+                from orders where strategy_id = :id and status in\s""" + UNSETTLED + " order by id")
+                .bind("id", strategyId)
+                .map((rs, ctx) -> new JournaledOrder(rs.getLong("id"), rs.getString("client_order_id"),
+                        rs.getString("symbol"), Side.valueOf(rs.getString("side")), OrderType.valueOf(rs.getString("type")),
+                        rs.getBigDecimal("requested_qty"), rs.getBigDecimal("signal_price"),
+                        rs.getLong("candle_open_time"), rs.getInt("attempt"), OrderStatus.valueOf(rs.getString("status"))))
+                .list());
+    }
+
+    @Override
+    public List<Fill> fills(long orderId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select trade_id, price, qty, commission, commission_asset, time from fills
+                where order_id = :id order by id""")
+                .bind("id", orderId)
+                .map((rs, ctx) -> new Fill(rs.getString("trade_id"), rs.getBigDecimal("price"), rs.getBigDecimal("qty"),
+                        rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time")))
+                .list());
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

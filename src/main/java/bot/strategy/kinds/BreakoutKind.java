@@ -1,0 +1,34 @@
+package bot.strategy.kinds;
+
+import bot.strategy.CommonParameters;
+import bot.strategy.ParameterSpec;
+import bot.strategy.ParameterType;
+import bot.strategy.Strategy;
+import bot.strategy.StrategyKind;
+import bot.strategy.StrategyParameters;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The built-in kind {@code breakout}. */
+public final class BreakoutKind implements StrategyKind {
+    static final String LOOKBACK = "lookback";
+
+    private static final List<ParameterSpec> PARAMETERS = CommonParameters.with(List.of(
+            ParameterSpec.withDefault(LOOKBACK, ParameterType.INTEGER, "20", BigDecimal.TWO, false, null,
+                    "earlier candles whose highest high / lowest low form the channel")));
+
+    @Override
+    public String name() {
+        return "breakout";
+    }
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Strategy create(StrategyParameters parameters) {
+        return new Breakout(parameters);
+    }
+}

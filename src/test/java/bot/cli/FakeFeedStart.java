@@ -1,0 +1,43 @@
+package bot.cli;
+
+import bot.app.DaemonAdapters;
+import bot.app.GatewayUnavailableException;
+import bot.testing.Candles;
+import bot.testing.ReplayFeed;
+import bot.testing.Rules;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * {@code bot} exactly as {@link Main} runs it, but with {@code start}'s market feed replaced by a
+ * replay of XRPETH candles [20, 300) (none for BTCUSDT). Run as a child JVM by {@link StartSignalTest};
+ * prints {@value #READY} once the feed has handed every candle over.
+ */
+public final class FakeFeedStart {
+    static final String READY = "FEED STARTED";
+
+    private FakeFeedStart() {
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        CommandLine cl = Cli.commandLine(new CliEnvironment(Main.home(env), env, System.in, false, out, err));
+        StartCommand start = cl.getSubcommands().get("start").getCommand();
+        start.adapters = settings -> new DaemonAdapters(
+                testnet -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH"), "BTCUSDT", List.of()), 20, 300,
+                        () -> out.println(READY)),
+                testnet -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
+                (strategy, parameters, rules) -> {
+                    throw new GatewayUnavailableException("live trading is not available yet");
+                });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}
