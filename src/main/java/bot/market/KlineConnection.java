@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * One combined-stream WebSocket ({@code <ws base>/stream?streams=a/b}) kept open: reconnects on
  * close, failure or silence with full-jitter backoff inside the shared attempt budget, and replaces
  * itself without a gap (new socket first, then the old one closed) on {@code serverShutdown} and
- * before Binance's 24-hour limit. Its reader threads only parse and hand candles to the sink.
+ * before Binance's 24-hour limit. Its reader threads only parse and hand candles to the sink. It
+ * sends nothing but OkHttp's pings and pongs, far below Binance's 5 incoming messages a second.
  */
 final class KlineConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KlineConnection.class);

@@ -55,8 +55,17 @@ class BinanceMarketFeedTest {
         feed.subscribe("XRPETH", Interval.M1, warmup, listener);
     }
 
+    /** Starts the feed and waits until its connection is up and has caught up with the exchange once. */
+    private void startAndCatchUp() {
+        feed.start();
+        int warmupRequests = binance.requests("/api/v3/klines");
+        awaitConnections(1, 1);
+        // the catch-up after connecting has asked the exchange before anything is streamed: no tick is stale
+        await(() -> binance.requests("/api/v3/klines") > warmupRequests, "caught up after connecting");
+    }
+
     private void awaitConnections(int attempts, int open) {
-        await(() -> binance.connectionAttempts() == attempts && binance.openConnections() == open,
+        await(() -> binance.connectionAttempts() >= attempts && binance.openConnections() == open,
                 "expected " + attempts + " attempts and " + open + " open, got " + binance.connectionAttempts()
                         + " and " + binance.openConnections());
     }
@@ -91,22 +100,20 @@ class BinanceMarketFeedTest {
     @Test
     void warmsUpOverSeveralPagesThenDeliversLiveCandlesOnceInOrder() {
         startFeed(1500, timings());
-        feed.start();
+        startAndCatchUp();
         assertEquals(List.of(SERIES.subList(START - 1500, START)), listener.histories);
-        assertTrue(binance.requests("/api/v3/klines") >= 2, "paged");
-        awaitConnections(1, 1);
+        assertTrue(binance.requests("/api/v3/klines") >= 3, "paged");
         stream(3);
         closedUpTo(START + 3);
         assertEquals("history", listener.calls.get(0));
-        assertTrue(listener.ticks.size() >= 2 * 4 - 1, "partial updates are passed on as ticks");
+        assertEquals(2 * 4, listener.ticks.size(), "partial updates are passed on as ticks");
         assertTrue(listener.ticks.stream().noneMatch(Candle::closed));
     }
 
     @Test
     void aDroppedConnectionIsReconnectedAndWhatClosedMeanwhileIsFilledIn() {
         startFeed(50, timings());
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         stream(2);
         binance.dropConnections();
         binance.setServerTime(SERIES.get(START + 5).openTime() + 10_000);   // 2002..2004 close unseen
@@ -118,8 +125,7 @@ class BinanceMarketFeedTest {
     @Test
     void aStalledConnectionIsDeclaredDeadAfterTheSilenceTimeout() {
         startFeed(50, timings());
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         stream(1);
         listener.awaitClosedUpTo(SERIES.get(START));
         binance.stall();
@@ -133,8 +139,7 @@ class BinanceMarketFeedTest {
     @Test
     void aSkippedFinalUpdateIsFetchedOverRest() {
         startFeed(50, timings());
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         int restCalls = binance.requests("/api/v3/klines");
         stream(1);
         binance.streamNext("XRPETH", Interval.M1, false);
@@ -147,11 +152,11 @@ class BinanceMarketFeedTest {
     @Test
     void serverShutdownOpensANewConnectionBeforeClosingTheOld() {
         startFeed(50, timings());
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         stream(1);
         binance.sendServerShutdown();
-        awaitConnections(2, 1);                       // the client closed the old one itself
+        await(() -> binance.connectionsClosedByClient() == 1, "the client closes the old connection itself");
+        awaitConnections(2, 1);
         stream(2);
         closedUpTo(START + 3);
     }
@@ -159,10 +164,10 @@ class BinanceMarketFeedTest {
     @Test
     void aConnectionIsReplacedBeforeItsAgeLimitWithoutAGap() {
         startFeed(50, timings().withMaxConnectionAge(Duration.ofSeconds(20)));
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         stream(1);
         clock.advance(Duration.ofSeconds(21));        // old enough, not silent
+        await(() -> binance.connectionsClosedByClient() == 1, "the client closes the old connection itself");
         awaitConnections(2, 1);
         stream(2);
         closedUpTo(START + 3);
@@ -177,8 +182,7 @@ class BinanceMarketFeedTest {
         binance.addCandles(SERIES_5M);
         RecordingListener fiveMinutes = new RecordingListener();
         feed.subscribe("XRPETH", Interval.M5, 10, fiveMinutes);
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
 
         Candle real = SERIES.get(START);
         Candle impossible = new Candle("XRPETH", Interval.M1, real.openTime(), real.closeTime(), real.open(), real.low(),
@@ -230,8 +234,7 @@ class BinanceMarketFeedTest {
     @Test
     void nothingIsDeliveredAfterClose() {
         startFeed(5, timings());
-        feed.start();
-        awaitConnections(1, 1);
+        startAndCatchUp();
         stream(1);
         listener.awaitClosedUpTo(SERIES.get(START));
         feed.close();

@@ -51,6 +51,7 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final AtomicInteger connectionAttempts = new AtomicInteger();
+    private final AtomicInteger closedByClient = new AtomicInteger();
     private volatile boolean refuseConnections;
     private long serverTime;
 
@@ -243,6 +244,11 @@ public final class FakeBinance implements AutoCloseable {
         return sockets.size();
     }
 
+    /** Stream connections the client closed with a close frame (not dropped, not cut by the fake). */
+    public int connectionsClosedByClient() {
+        return closedByClient.get();
+    }
+
     /** Requests so far to a REST path, e.g. {@code /api/v3/klines}. */
     public int requests(String path) {
         return requests.getOrDefault(path, new AtomicInteger()).get();
@@ -284,7 +290,8 @@ public final class FakeBinance implements AutoCloseable {
         if (names == null || names.isEmpty()) {
             return json(400, BinanceJson.error(-1100, "no streams"));
         }
-        return new MockResponse().withWebSocketUpgrade(new StreamSocket(Set.of(names.split("/")), combined, sockets));
+        return new MockResponse().withWebSocketUpgrade(new StreamSocket(Set.of(names.split("/")), combined, sockets,
+                closedByClient));
     }
 
     private MockResponse klines(HttpUrl url) {

@@ -2,6 +2,7 @@ package bot.testing;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Response;
 import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
@@ -11,13 +12,15 @@ final class StreamSocket extends WebSocketListener {
     final Set<String> streams;
     final boolean combined;
     private final List<StreamSocket> open;
+    private final AtomicInteger closedByClient;
     volatile WebSocket webSocket;
     volatile boolean stalled;
 
-    StreamSocket(Set<String> streams, boolean combined, List<StreamSocket> open) {
+    StreamSocket(Set<String> streams, boolean combined, List<StreamSocket> open, AtomicInteger closedByClient) {
         this.streams = streams;
         this.combined = combined;
         this.open = open;
+        this.closedByClient = closedByClient;
     }
 
     @Override
@@ -28,7 +31,9 @@ final class StreamSocket extends WebSocketListener {
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
-        open.remove(this);
+        if (open.remove(this)) {
+            closedByClient.incrementAndGet();
+        }
         webSocket.close(code, null);
     }
 
