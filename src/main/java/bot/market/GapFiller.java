@@ -89,6 +89,9 @@ final class GapFiller {
         try {
             missing = history.closed(stream, from, to);
         } catch (MarketDataException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the feed is closing
+            }
             log.error("could not fill the gap from {}: {}", from, e.getMessage(), kv("symbol", stream.symbol()),
                     kv("interval", interval.code()));
             return;

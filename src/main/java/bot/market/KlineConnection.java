@@ -154,26 +154,20 @@ final class KlineConnection implements AutoCloseable {
         sink.connected(streams);
     }
 
-    private void received(Socket socket, StreamMessageSource message) {
-        if (closed) {
-            return;
-        }
-        socket.lastMessageAt = clock.millis();
-        StreamMessage parsed;
-        try {
-            parsed = message.parse(socket.parser);
-        } catch (MalformedEventException e) {
-            KlineStream stream = e.stream();
-            log.error("dropped a bad kline message: {}", e.getMessage(),
-                    kv("symbol", stream == null ? "unknown" : stream.symbol()),
-                    kv("interval", stream == null ? "unknown" : stream.interval().code()));
-            return;
-        }
-        if (parsed instanceof StreamMessage.KlineUpdate update) {
+    private void handle(Socket socket, StreamMessage message) {
+        if (message instanceof StreamMessage.KlineUpdate update) {
             sink.update(update.stream(), update.candle());
-        } else if (parsed instanceof StreamMessage.ServerShutdown) {
+        } else if (message instanceof StreamMessage.ServerShutdown) {
             serverShutdown(socket);
         }
+    }
+
+    /** Bad data is dropped and logged; the connection and its other streams go on. */
+    private static void dropped(MalformedEventException e) {
+        KlineStream stream = e.stream();
+        log.error("dropped a bad kline message: {}", e.getMessage(),
+                kv("symbol", stream == null ? "unknown" : stream.symbol()),
+                kv("interval", stream == null ? "unknown" : stream.interval().code()));
     }
 
     private synchronized void serverShutdown(Socket socket) {
@@ -247,11 +241,6 @@ final class KlineConnection implements AutoCloseable {
                 : streams.get(0).name() + " and " + (streams.size() - 1) + " more";
     }
 
-    /** A message as OkHttp delivers it: text or bytes. */
-    private interface StreamMessageSource {
-        StreamMessage parse(KlineEventParser parser) throws MalformedEventException;
-    }
-
     /** One WebSocket of this connection, from dialling to close; its parser belongs to its reader thread. */
     private final class Socket extends WebSocketListener {
         final AsyncExecution<Void> attempt;
@@ -274,12 +263,19 @@ final class KlineConnection implements AutoCloseable {
 
         @Override
         public void onMessage(WebSocket webSocket, String text) {
-            received(this, parser -> parser.parse(text));
+            if (!closed) {
+                lastMessageAt = clock.millis();
+                try {
+                    handle(this, parser.parse(text));
+                } catch (MalformedEventException e) {
+                    dropped(e);
+                }
+            }
         }
 
         @Override
         public void onMessage(WebSocket webSocket, ByteString bytes) {
-            received(this, parser -> parser.parse(bytes.toByteArray()));
+            onMessage(webSocket, bytes.utf8());
         }
 
         @Override

@@ -7,6 +7,7 @@ import bot.engine.CandleListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +57,21 @@ final class ListenerGroup implements CandleListener {
 
     @Override
     public void onClosed(Candle closed) {
-        for (CandleListener listener : listeners) {
-            if (feedClosed.get()) {
-                return;
-            }
-            try {
-                listener.onClosed(closed);
-            } catch (RuntimeException e) {
-                failed(e);
-            }
-        }
+        each(listener -> listener.onClosed(closed));
     }
 
     @Override
     public void onTick(Candle forming) {
+        each(listener -> listener.onTick(forming));
+    }
+
+    private void each(Consumer<CandleListener> call) {
         for (CandleListener listener : listeners) {
             if (feedClosed.get()) {
                 return;
             }
             try {
-                listener.onTick(forming);
+                call.accept(listener);
             } catch (RuntimeException e) {
                 failed(e);
             }

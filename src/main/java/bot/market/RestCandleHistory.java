@@ -5,6 +5,8 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 
 /**
@@ -26,6 +28,10 @@ final class RestCandleHistory implements CandleHistory {
             return retries.get(() -> fetch(stream, fromOpenTime, toOpenTime));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof InterruptedException
+                    || cause instanceof InterruptedIOException && !(cause instanceof SocketTimeoutException)) {
+                Thread.currentThread().interrupt();
+            }
             throw new MarketDataException("cannot fetch " + stream + " candles from " + fromOpenTime + ": "
                     + cause.getMessage(), cause);
         }

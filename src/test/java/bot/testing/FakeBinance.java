@@ -2,16 +2,9 @@ package bot.testing;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +16,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ServerSocketFactory;
 import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
@@ -39,11 +31,8 @@ import okhttp3.mockwebserver.RecordedRequest;
  * shutdown, send garbage, refuse connections, and count connection attempts.
  */
 public final class FakeBinance implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final MockWebServer server = new MockWebServer();
-    /** Every TCP connection accepted, so a test can cut them all like a network failure would. */
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    private final CuttableServerSockets connections = new CuttableServerSockets();
     private final Map<Key, NavigableMap<Long, Candle>> series = new HashMap<>();
     /** Per series, the open time of the next candle to stream. */
     private final Map<Key, Long> cursors = new HashMap<>();
@@ -60,35 +49,7 @@ public final class FakeBinance implements AutoCloseable {
 
     public FakeBinance(long serverTime) {
         this.serverTime = serverTime;
-        server.setServerSocketFactory(new ServerSocketFactory() {
-            @Override
-            public ServerSocket createServerSocket() throws IOException {
-                return new ServerSocket() {
-                    @Override
-                    public Socket accept() throws IOException {
-                        Socket socket = new Socket();
-                        implAccept(socket);
-                        accepted.add(socket);
-                        return socket;
-                    }
-                };
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        server.setServerSocketFactory(connections);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -215,14 +176,7 @@ public final class FakeBinance implements AutoCloseable {
     /** Cuts every TCP connection (streams and REST) without a close handshake, as a network failure would. */
     public void dropConnections() {
         sockets.clear();
-        for (Socket socket : accepted) {
-            accepted.remove(socket);
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
-        }
+        connections.cutAll();
     }
 
     /** The open sockets go quiet (they still answer pings); sockets opened later are not stalled. */
@@ -275,7 +229,7 @@ public final class FakeBinance implements AutoCloseable {
         return switch (path) {
             case "/api/v3/time" -> json(200, "{\"serverTime\":" + serverTime() + "}");
             case "/api/v3/klines" -> klines(url);
-            case "/api/v3/exchangeInfo" -> exchangeInfo(url);
+            case "/api/v3/exchangeInfo" -> RecordedExchangeInfo.answer(url);
             default -> json(404, BinanceJson.error(-1000, "not found"));
         };
     }
@@ -332,38 +286,11 @@ public final class FakeBinance implements AutoCloseable {
         return List.copyOf(range.subList(Math.max(0, range.size() - limit), range.size()));
     }
 
-    private MockResponse exchangeInfo(HttpUrl url) {
-        try {
-            ObjectNode info = (ObjectNode) JSON.readTree(TestData.bytes("exchange-info-2021.json"));
-            List<String> wanted = new ArrayList<>();
-            if (url.queryParameter("symbol") != null) {
-                wanted.add(url.queryParameter("symbol"));
-            } else if (url.queryParameter("symbols") != null) {
-                JSON.readTree(url.queryParameter("symbols")).forEach(s -> wanted.add(s.asText()));
-            }
-            if (!wanted.isEmpty()) {
-                ArrayNode symbols = JSON.createArrayNode();
-                for (JsonNode s : info.get("symbols")) {
-                    if (wanted.contains(s.get("symbol").asText())) {
-                        symbols.add(s);
-                    }
-                }
-                if (symbols.size() != wanted.size()) {
-                    return json(400, BinanceJson.error(-1121, "Invalid symbol."));
-                }
-                info.set("symbols", symbols);
-            }
-            return json(200, JSON.writeValueAsString(info));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
     }
 
-    private static MockResponse json(int status, String body) {
+    static MockResponse json(int status, String body) {
         return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
     }
 
