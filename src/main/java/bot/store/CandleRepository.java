@@ -1,0 +1,124 @@
+package bot.store;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.engine.CandleArchive;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The candles table: upserts on (symbol, interval, open_time), a chunk of rows per statement (the
+ * columns as arrays, unnested by the server), so a backfill of thousands of rows is a few round
+ * trips.
+ */
+public final class CandleRepository implements CandleArchive {
+    static final int CHUNK = 5000;
+    private static final String UPSERT = """
+            insert into candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
+                                 quote_volume, trades)
+            select :symbol, :interval, *
+            from unnest(:openTimes, :closeTimes, :opens, :highs, :lows, :closes, :volumes, :quoteVolumes, :trades)
+            on conflict (symbol, interval, open_time) do update set
+                close_time = excluded.close_time, open = excluded.open, high = excluded.high, low = excluded.low,
+                close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
+                trades = excluded.trades""";
+
+    private final Jdbi jdbi;
+
+    public CandleRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void save(List<Candle> closed) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        // One statement must not touch a row twice (on conflict would fail): the last one wins.
+        Map<Key, Candle> unique = new LinkedHashMap<>();
+        for (Candle candle : closed) {
+            unique.put(new Key(candle.symbol(), candle.interval(), candle.openTime()), candle);
+        }
+        Map<Stream, List<Candle>> byStream = new LinkedHashMap<>();
+        for (Candle candle : unique.values()) {
+            byStream.computeIfAbsent(new Stream(candle.symbol(), candle.interval()), s -> new ArrayList<>()).add(candle);
+        }
+        jdbi.useTransaction(handle -> {
+            handle.registerArrayType(BigDecimal.class, "numeric");
+            for (Map.Entry<Stream, List<Candle>> entry : byStream.entrySet()) {
+                List<Candle> rows = entry.getValue();
+                for (int from = 0; from < rows.size(); from += CHUNK) {
+                    upsert(handle, entry.getKey(), rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+                }
+            }
+        });
+    }
+
+    /** One statement per chunk: the columns travel as arrays and unnest turns them back into rows. */
+    private static void upsert(Handle handle, Stream stream, List<Candle> chunk) {
+        int n = chunk.size();
+        long[] openTimes = new long[n];
+        long[] closeTimes = new long[n];
+        long[] trades = new long[n];
+        BigDecimal[] opens = new BigDecimal[n];
+        BigDecimal[] highs = new BigDecimal[n];
+        BigDecimal[] lows = new BigDecimal[n];
+        BigDecimal[] closes = new BigDecimal[n];
+        BigDecimal[] volumes = new BigDecimal[n];
+        BigDecimal[] quoteVolumes = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            Candle c = chunk.get(i);
+            openTimes[i] = c.openTime();
+            closeTimes[i] = c.closeTime();
+            trades[i] = c.trades();
+            opens[i] = c.open();
+            highs[i] = c.high();
+            lows[i] = c.low();
+            closes[i] = c.close();
+            volumes[i] = c.volume();
+            quoteVolumes[i] = c.quoteVolume();
+        }
+        handle.createUpdate(UPSERT)
+                .bind("symbol", stream.symbol())
+                .bind("interval", stream.interval().code())
+                .bind("openTimes", openTimes)
+                .bind("closeTimes", closeTimes)
+                .bind("opens", opens)
+                .bind("highs", highs)
+                .bind("lows", lows)
+                .bind("closes", closes)
+                .bind("volumes", volumes)
+                .bind("quoteVolumes", quoteVolumes)
+                .bind("trades", trades)
+                .execute();
+    }
+
+    /** The stored candles with open time in [from, to], oldest first. */
+    public List<Candle> load(String symbol, Interval interval, long fromOpenTime, long toOpenTime) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        select open_time, close_time, open, high, low, close, volume, quote_volume, trades
+                        from candles
+                        where symbol = :symbol and interval = :interval and open_time between :from and :to
+                        order by open_time""")
+                .bind("symbol", symbol)
+                .bind("interval", interval.code())
+                .bind("from", fromOpenTime)
+                .bind("to", toOpenTime)
+                .map((rs, ctx) -> new Candle(symbol, interval, rs.getLong("open_time"), rs.getLong("close_time"),
+                        rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
+                        rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
+                        rs.getLong("trades"), true))
+                .list());
+    }
+
+    private record Key(String symbol, Interval interval, long openTime) {
+    }
+
+    private record Stream(String symbol, Interval interval) {
+    }
+}

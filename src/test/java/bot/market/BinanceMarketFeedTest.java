@@ -1,0 +1,246 @@
+package bot.market;
+
+import static bot.market.RecordingListener.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.testing.FakeBinance;
+import bot.testing.RecordedCandles;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The feed against the fake Binance on loopback with the real XRPETH series: every failure ends
+ * with the exact, in-order sequence of closed candles, each once. The feed's clock is fake, so
+ * silence and connection age are reached by moving it, never by waiting.
+ */
+class BinanceMarketFeedTest {
+    private static final List<Candle> SERIES = RecordedCandles.xrpeth1m();
+    private static final List<Candle> SERIES_5M = RecordedCandles.ohlcv("xrpeth-5m-2019-10-11.json", "XRPETH", Interval.M5);
+    private static final int START = 2000;   // the candle forming when the feed starts
+
+    private final RecordingListener listener = new RecordingListener();
+    private FakeBinance binance;
+    private MutableClock clock;
+    private BinanceMarketFeed feed;
+    private ListAppender<ILoggingEvent> errors;
+
+    private static FeedTimings timings() {
+        return FeedTimings.defaults()
+                .withSilenceTimeout(Duration.ofSeconds(30))
+                .withWatchPeriod(Duration.ofMillis(20))
+                .withReconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(100))
+                .withRestRetry(Duration.ofMillis(5), Duration.ofMillis(50), 3);
+    }
+
+    private void startFeed(int warmup, FeedTimings timings) {
+        binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
+        binance.addCandles(SERIES);
+        clock = new MutableClock(binance.serverTime());
+        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+                ConnectionAttemptBudget.binance(clock), timings, new SplittableRandom(1));
+        feed.subscribe("XRPETH", Interval.M1, warmup, listener);
+    }
+
+    /** Starts the feed and waits until its connection is up and has caught up with the exchange once. */
+    private void startAndCatchUp() {
+        feed.start();
+        int warmupRequests = binance.requests("/api/v3/klines");
+        awaitConnections(1, 1);
+        // the catch-up after connecting has asked the exchange before anything is streamed: no tick is stale
+        await(() -> binance.requests("/api/v3/klines") > warmupRequests, "caught up after connecting");
+    }
+
+    private void awaitConnections(int attempts, int open) {
+        await(() -> binance.connectionAttempts() >= attempts && binance.openConnections() == open,
+                "expected " + attempts + " attempts and " + open + " open, got " + binance.connectionAttempts()
+                        + " and " + binance.openConnections());
+    }
+
+    private void stream(int count) {
+        for (int i = 0; i < count; i++) {
+            binance.streamNext("XRPETH", Interval.M1);
+        }
+    }
+
+    /** Streams one more candle and waits for it: everything before it is then delivered for good. */
+    private List<Candle> closedUpTo(int lastIndex) {
+        binance.streamNext("XRPETH", Interval.M1);
+        List<Candle> closed = listener.awaitClosedUpTo(SERIES.get(lastIndex));
+        assertEquals(SERIES.subList(START, lastIndex + 1), closed);
+        return closed;
+    }
+
+    @AfterEach
+    void stop() {
+        if (feed != null) {
+            feed.close();
+        }
+        if (binance != null) {
+            binance.close();
+        }
+        if (errors != null) {
+            ((Logger) LoggerFactory.getLogger(KlineConnection.class)).detachAppender(errors);
+        }
+    }
+
+    @Test
+    void warmsUpOverSeveralPagesThenDeliversLiveCandlesOnceInOrder() {
+        startFeed(1500, timings());
+        startAndCatchUp();
+        assertEquals(List.of(SERIES.subList(START - 1500, START)), listener.histories);
+        assertTrue(binance.requests("/api/v3/klines") >= 3, "paged");
+        stream(3);
+        closedUpTo(START + 3);
+        assertEquals("history", listener.calls.get(0));
+        assertEquals(2 * 4, listener.ticks.size(), "partial updates are passed on as ticks");
+        assertTrue(listener.ticks.stream().noneMatch(Candle::closed));
+    }
+
+    @Test
+    void aDroppedConnectionIsReconnectedAndWhatClosedMeanwhileIsFilledIn() {
+        startFeed(50, timings());
+        startAndCatchUp();
+        stream(2);
+        binance.dropConnections();
+        binance.setServerTime(SERIES.get(START + 5).openTime() + 10_000);   // 2002..2004 close unseen
+        awaitConnections(2, 1);
+        stream(2);
+        closedUpTo(START + 7);
+    }
+
+    @Test
+    void aStalledConnectionIsDeclaredDeadAfterTheSilenceTimeout() {
+        startFeed(50, timings());
+        startAndCatchUp();
+        stream(1);
+        listener.awaitClosedUpTo(SERIES.get(START));
+        binance.stall();
+        stream(2);                                    // nobody hears these
+        clock.advance(Duration.ofSeconds(31));
+        awaitConnections(2, 1);
+        stream(1);
+        closedUpTo(START + 4);
+    }
+
+    @Test
+    void aSkippedFinalUpdateIsFetchedOverRest() {
+        startFeed(50, timings());
+        startAndCatchUp();
+        int restCalls = binance.requests("/api/v3/klines");
+        stream(1);
+        binance.streamNext("XRPETH", Interval.M1, false);
+        stream(1);
+        closedUpTo(START + 3);
+        assertTrue(binance.requests("/api/v3/klines") > restCalls, "the lost candle came over REST");
+        assertEquals(1, binance.connectionAttempts());
+    }
+
+    @Test
+    void serverShutdownOpensANewConnectionBeforeClosingTheOld() {
+        startFeed(50, timings());
+        startAndCatchUp();
+        stream(1);
+        binance.sendServerShutdown();
+        await(() -> binance.connectionsClosedByClient() == 1, "the client closes the old connection itself");
+        awaitConnections(2, 1);
+        stream(2);
+        closedUpTo(START + 3);
+    }
+
+    @Test
+    void aConnectionIsReplacedBeforeItsAgeLimitWithoutAGap() {
+        startFeed(50, timings().withMaxConnectionAge(Duration.ofSeconds(20)));
+        startAndCatchUp();
+        stream(1);
+        clock.advance(Duration.ofSeconds(21));        // old enough, not silent
+        await(() -> binance.connectionsClosedByClient() == 1, "the client closes the old connection itself");
+        awaitConnections(2, 1);
+        stream(2);
+        closedUpTo(START + 3);
+    }
+
+    @Test
+    void garbageAndImpossibleCandlesAreDroppedAndLoggedWhileTheOtherStreamGoesOn() {
+        errors = new ListAppender<>();
+        errors.start();
+        ((Logger) LoggerFactory.getLogger(KlineConnection.class)).addAppender(errors);
+        startFeed(10, timings());
+        binance.addCandles(SERIES_5M);
+        RecordingListener fiveMinutes = new RecordingListener();
+        feed.subscribe("XRPETH", Interval.M5, 10, fiveMinutes);
+        startAndCatchUp();
+
+        Candle real = SERIES.get(START);
+        Candle impossible = new Candle("XRPETH", Interval.M1, real.openTime(), real.closeTime(), real.open(), real.low(),
+                real.high().add(BigDecimal.ONE), real.close(), real.volume(), real.quoteVolume(), 0, true);
+        binance.sendRaw("garbage");
+        binance.sendRaw("{\"stream\":\"xrpeth@kline_1m\",\"data\":{\"e\":\"kline\",\"k\":{\"t\":1}}}");
+        binance.sendCandle(impossible, binance.serverTime(), true);
+        stream(5);
+        Candle fiveMinute = binance.streamNext("XRPETH", Interval.M5);
+
+        assertEquals(SERIES_5M.get(START / 5), fiveMinute);
+        assertEquals(List.of(fiveMinute), fiveMinutes.awaitClosedUpTo(fiveMinute));
+        closedUpTo(START + 5);
+        List<ILoggingEvent> logged = errors.list.stream().filter(e -> e.getLevel() == Level.ERROR).toList();
+        assertEquals(3, logged.size(), logged.toString());
+        String impossibleLine = logged.get(2).getFormattedMessage() + Arrays.toString(logged.get(2).getArgumentArray());
+        assertTrue(impossibleLine.contains("high below low") && impossibleLine.contains("symbol=XRPETH")
+                && impossibleLine.contains("interval=1m"), impossibleLine);
+        assertTrue(Arrays.toString(logged.get(0).getArgumentArray()).contains("symbol=unknown"));
+    }
+
+    @Test
+    void streamsBeyondTheConnectionLimitGetTheirOwnConnection() {
+        startFeed(0, timings().withStreamsPerConnection(1));
+        binance.addCandles(SERIES_5M);
+        RecordingListener fiveMinutes = new RecordingListener();
+        feed.subscribe("XRPETH", Interval.M5, 3, fiveMinutes);
+        feed.start();
+        assertEquals(List.of(List.of()), listener.histories);
+        assertEquals(List.of(SERIES_5M.subList(START / 5 - 3, START / 5)), fiveMinutes.histories);
+        awaitConnections(2, 2);
+        stream(4);
+        closedUpTo(START + 4);
+    }
+
+    @Test
+    void refusedConnectionsAreRetriedWithBackoffUntilOneOpens() {
+        startFeed(5, timings());
+        binance.refuseConnections(true);
+        feed.start();
+        await(() -> binance.connectionAttempts() >= 3, "retried");
+        stream(2);                                    // closes while no connection is up
+        binance.refuseConnections(false);
+        await(() -> binance.openConnections() == 1, "connected");
+        stream(1);
+        closedUpTo(START + 3);
+    }
+
+    @Test
+    void nothingIsDeliveredAfterClose() {
+        startFeed(5, timings());
+        startAndCatchUp();
+        stream(1);
+        listener.awaitClosedUpTo(SERIES.get(START));
+        feed.close();
+        int calls = listener.calls.size();
+        stream(2);
+        await(() -> binance.openConnections() == 0, "closed");
+        assertEquals(calls, listener.calls.size());
+    }
+}

@@ -1,0 +1,306 @@
+package bot.testing;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.mockwebserver.Dispatcher;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
+
+/**
+ * A fake Binance on loopback for tests: REST {@code /api/v3/time}, {@code /api/v3/klines} (from the
+ * candle series it holds) and {@code /api/v3/exchangeInfo} (the 2021 recording), and kline streams on
+ * {@code /stream?streams=..} (combined) and {@code /ws/<stream>} (plain) in the recordings' format.
+ * Its clock is fixed and moves only when the test moves it or streams a candle. The test drives the
+ * streams: push the next candle, skip its final update, drop or stall connections, announce a
+ * shutdown, send garbage, refuse connections, and count connection attempts.
+ */
+public final class FakeBinance implements AutoCloseable {
+    private final MockWebServer server = new MockWebServer();
+    private final CuttableServerSockets connections = new CuttableServerSockets();
+    private final Map<Key, NavigableMap<Long, Candle>> series = new HashMap<>();
+    /** Per series, the open time of the next candle to stream. */
+    private final Map<Key, Long> cursors = new HashMap<>();
+    private final List<StreamSocket> sockets = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger connectionAttempts = new AtomicInteger();
+    private final AtomicInteger closedByClient = new AtomicInteger();
+    private volatile boolean refuseConnections;
+    private long serverTime;
+
+    private record Key(String symbol, Interval interval) {
+    }
+
+    public FakeBinance(long serverTime) {
+        this.serverTime = serverTime;
+        server.setServerSocketFactory(connections);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The REST base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String restUrl() {
+        String url = server.url("/").toString();
+        return url.substring(0, url.length() - 1);
+    }
+
+    /** The stream base URL, e.g. {@code ws://127.0.0.1:41234}. */
+    public String wsUrl() {
+        return "ws" + restUrl().substring("http".length());
+    }
+
+    // ---- the clock and the data ----
+
+    public synchronized long serverTime() {
+        return serverTime;
+    }
+
+    /** Moves the clock; candles that close meanwhile are on REST but never streamed. */
+    public synchronized void setServerTime(long time) {
+        serverTime = time;
+        cursors.replaceAll((key, cursor) -> forming(key, time));
+    }
+
+    /** Adds candles to the exchange's history (REST serves those opened by the server time). */
+    public synchronized void addCandles(Collection<Candle> candles) {
+        for (Candle c : candles) {
+            Key key = new Key(c.symbol(), c.interval());
+            series.computeIfAbsent(key, k -> new TreeMap<>()).put(c.openTime(), c);
+            cursors.put(key, forming(key, serverTime));
+        }
+    }
+
+    /** The open time of the candle forming at {@code time} (or the first after it). */
+    private long forming(Key key, long time) {
+        NavigableMap<Long, Candle> candles = series.get(key);
+        Map.Entry<Long, Candle> floor = candles.floorEntry(time);
+        if (floor != null && floor.getValue().closeTime() >= time) {
+            return floor.getKey();
+        }
+        Long next = candles.higherKey(time);
+        return next == null ? Long.MAX_VALUE : next;
+    }
+
+    // ---- streaming ----
+
+    /** Streams the next candle: two partial updates, the clock to its close, then the final x=true update. */
+    public Candle streamNext(String symbol, Interval interval) {
+        return streamNext(symbol, interval, true);
+    }
+
+    /** As {@link #streamNext(String, Interval)}; without the final update when {@code sendFinal} is false. */
+    public Candle streamNext(String symbol, Interval interval, boolean sendFinal) {
+        Candle c;
+        long partialTime;
+        synchronized (this) {
+            Key key = new Key(symbol, interval);
+            Long cursor = cursors.get(key);
+            c = cursor == null ? null : series.get(key).get(cursor);
+            if (c == null) {
+                throw new IllegalStateException("no candle left to stream for " + symbol + " " + interval);
+            }
+            serverTime = Math.max(serverTime, c.openTime());
+            partialTime = serverTime;
+            Long next = series.get(key).higherKey(c.openTime());
+            cursors.put(key, next == null ? Long.MAX_VALUE : next);
+        }
+        Candle opening = new Candle(c.symbol(), c.interval(), c.openTime(), c.closeTime(), c.open(), c.open(), c.open(),
+                c.open(), c.volume().multiply(BigDecimal.ZERO), c.quoteVolume().multiply(BigDecimal.ZERO),
+                0, false);
+        sendCandle(opening, partialTime, false);
+        sendCandle(c, partialTime, false);
+        long closeTime;
+        synchronized (this) {
+            serverTime = Math.max(serverTime, c.closeTime() + 1);
+            closeTime = serverTime;
+        }
+        if (sendFinal) {
+            sendCandle(c, closeTime, true);
+        }
+        return c;
+    }
+
+    /** Sends one kline event for {@code candle} as it is (sound or not) to the sockets subscribed to its stream. */
+    public void sendCandle(Candle candle, long eventTime, boolean closed) {
+        String stream = BinanceJson.streamName(candle);
+        String event = BinanceJson.klineEvent(candle, eventTime, closed);
+        for (StreamSocket socket : sockets) {
+            if (socket.streams.contains(stream) && !socket.stalled) {
+                socket.webSocket.send(socket.combined ? BinanceJson.combined(stream, event) : event);
+            }
+        }
+    }
+
+    /** Sends {@code text} as it is to every open socket. */
+    public void sendRaw(String text) {
+        for (StreamSocket socket : sockets) {
+            if (!socket.stalled) {
+                socket.webSocket.send(text);
+            }
+        }
+    }
+
+    /** Announces a planned shutdown on every open socket (the sockets stay open). */
+    public void sendServerShutdown() {
+        String event = "{\"e\":\"serverShutdown\",\"E\":" + serverTime() + "}";
+        for (StreamSocket socket : sockets) {
+            socket.webSocket.send(socket.combined ? BinanceJson.combined("!serverShutdown", event) : event);
+        }
+    }
+
+    /** Cuts every TCP connection (streams and REST) without a close handshake, as a network failure would. */
+    public void dropConnections() {
+        sockets.clear();
+        connections.cutAll();
+    }
+
+    /** The open sockets go quiet (they still answer pings); sockets opened later are not stalled. */
+    public void stall() {
+        sockets.forEach(socket -> socket.stalled = true);
+    }
+
+    /** Answers upgrade requests with HTTP 503 while true. */
+    public void refuseConnections(boolean refuse) {
+        refuseConnections = refuse;
+    }
+
+    /** Upgrade requests so far (refused ones included). */
+    public int connectionAttempts() {
+        return connectionAttempts.get();
+    }
+
+    public int openConnections() {
+        return sockets.size();
+    }
+
+    /** Stream connections the client closed with a close frame (not dropped, not cut by the fake). */
+    public int connectionsClosedByClient() {
+        return closedByClient.get();
+    }
+
+    /** Requests so far to a REST path, e.g. {@code /api/v3/klines}. */
+    public int requests(String path) {
+        return requests.getOrDefault(path, new AtomicInteger()).get();
+    }
+
+    /** The next {@code times} requests to {@code path} answer HTTP {@code 503}. */
+    public void failNext(String path, int times) {
+        failures.computeIfAbsent(path, p -> new AtomicInteger()).addAndGet(times);
+    }
+
+    // ---- serving ----
+
+    private MockResponse answer(RecordedRequest request) {
+        HttpUrl url = request.getRequestUrl();
+        String path = url.encodedPath();
+        requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        AtomicInteger failing = failures.get(path);
+        if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return json(503, BinanceJson.error(-1001, "Internal error; unable to process your request. Please try again."));
+        }
+        if (path.equals("/stream") || path.startsWith("/ws/")) {
+            return upgrade(url, path);
+        }
+        return switch (path) {
+            case "/api/v3/time" -> json(200, "{\"serverTime\":" + serverTime() + "}");
+            case "/api/v3/klines" -> klines(url);
+            case "/api/v3/exchangeInfo" -> RecordedExchangeInfo.answer(url);
+            default -> json(404, BinanceJson.error(-1000, "not found"));
+        };
+    }
+
+    private MockResponse upgrade(HttpUrl url, String path) {
+        connectionAttempts.incrementAndGet();
+        if (refuseConnections) {
+            return json(503, "");
+        }
+        boolean combined = path.equals("/stream");
+        String names = combined ? url.queryParameter("streams") : path.substring("/ws/".length());
+        if (names == null || names.isEmpty()) {
+            return json(400, BinanceJson.error(-1100, "no streams"));
+        }
+        return new MockResponse().withWebSocketUpgrade(new StreamSocket(Set.of(names.split("/")), combined, sockets,
+                closedByClient));
+    }
+
+    private MockResponse klines(HttpUrl url) {
+        String symbol = url.queryParameter("symbol");
+        Interval interval;
+        try {
+            interval = Interval.parse(url.queryParameter("interval"));
+        } catch (RuntimeException e) {
+            return json(400, BinanceJson.error(-1120, "Invalid interval."));
+        }
+        List<Candle> rows;
+        synchronized (this) {
+            if (series.keySet().stream().noneMatch(key -> key.symbol().equals(symbol))) {
+                return json(400, BinanceJson.error(-1121, "Invalid symbol."));
+            }
+            rows = select(series.getOrDefault(new Key(symbol, interval), new TreeMap<>()), url);
+        }
+        StringBuilder body = new StringBuilder("[");
+        for (Candle row : rows) {
+            body.append(body.length() > 1 ? "," : "").append(BinanceJson.klineRow(row));
+        }
+        return json(200, body.append(']').toString());
+    }
+
+    /** Binance's rules: opened by the server time, startTime..endTime, the oldest first from startTime, else the latest. */
+    private List<Candle> select(NavigableMap<Long, Candle> candles, HttpUrl url) {
+        int limit = Math.min(1000, Integer.parseInt(orDefault(url.queryParameter("limit"), "500")));
+        String start = url.queryParameter("startTime");
+        long end = Math.min(serverTime, Long.parseLong(orDefault(url.queryParameter("endTime"), Long.toString(Long.MAX_VALUE))));
+        long from = start == null ? Long.MIN_VALUE : Long.parseLong(start);
+        if (from > end) {
+            return List.of();
+        }
+        List<Candle> range = new ArrayList<>(candles.subMap(from, true, end, true).values());
+        if (start != null) {
+            return List.copyOf(range.subList(0, Math.min(limit, range.size())));
+        }
+        return List.copyOf(range.subList(Math.max(0, range.size() - limit), range.size()));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static MockResponse json(int status, String body) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    @Override
+    public void close() {
+        dropConnections();
+        try {
+            server.shutdown();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
