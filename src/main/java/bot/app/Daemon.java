@@ -12,6 +12,7 @@ import bot.engine.Sleeper;
 import bot.engine.StrategyIdentity;
 import bot.engine.StrategyRunner;
 import bot.engine.SymbolRulesSource;
+import bot.store.CandleRepository;
 import bot.store.EnabledStrategies;
 import bot.store.JdbiJournal;
 import bot.strategy.Strategy;
@@ -21,6 +22,8 @@ import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +50,15 @@ public final class Daemon implements AutoCloseable {
     private final GatewayFactory gateways;
     private final LookupBackoff backoff;
     private final Sleeper sleeper;
+    private final CandleArchiver archiver;
+    private final Set<String> archivedStreams = new HashSet<>();
     private final Map<Boolean, MarketFeed> feeds = new LinkedHashMap<>();
     private final Map<Boolean, SymbolRulesSource> rules = new LinkedHashMap<>();
     private final List<StrategyRunner> runners = new ArrayList<>();
     private boolean closed;
 
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, DaemonAdapters adapters,
-                  GatewayFactory gateways, LookupBackoff backoff, Sleeper sleeper) {
+                  GatewayFactory gateways, LookupBackoff backoff, Sleeper sleeper, CandleArchiver archiver) {
         this.strategies = strategies;
         this.journal = journal;
         this.registry = registry;
@@ -61,12 +66,14 @@ public final class Daemon implements AutoCloseable {
         this.gateways = gateways;
         this.backoff = backoff;
         this.sleeper = sleeper;
+        this.archiver = archiver;
     }
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits between lookups. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, DaemonAdapters adapters, Clock clock) {
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, adapters,
-                new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Thread::sleep);
+                new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Thread::sleep,
+                new CandleArchiver(new CandleRepository(jdbi)));
     }
 
     /** Loads the enabled strategies, starts their runners, then the feeds; returns how many run. */
@@ -99,8 +106,11 @@ public final class Daemon implements AutoCloseable {
                     definition.symbol(), interval);
             OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, backoff, sleeper);
             StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);
-            feeds.computeIfAbsent(definition.testnet(), adapters.feeds()::open)
-                    .subscribe(definition.symbol(), interval, strategy.warmupCandles(), runner);
+            MarketFeed feed = feeds.computeIfAbsent(definition.testnet(), adapters.feeds()::open);
+            feed.subscribe(definition.symbol(), interval, strategy.warmupCandles(), runner);
+            if (archivedStreams.add(definition.testnet() + "/" + definition.symbol() + "@" + interval.code())) {
+                feed.subscribe(definition.symbol(), interval, strategy.warmupCandles(), archiver);
+            }
             log.info("strategy ready", kv("strategy", definition.name()), kv("kind", definition.kind()),
                     kv("symbol", definition.symbol()), kv("interval", interval.code()), kv("mode", definition.mode().code()));
             return Optional.of(runner);
@@ -143,6 +153,7 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        archiver.close();
         log.info("daemon stopped");
     }
 }

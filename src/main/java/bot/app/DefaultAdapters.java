@@ -1,25 +1,36 @@
 package bot.app;
 
 import bot.config.Settings;
+import bot.engine.FreshSymbolRules;
+import bot.market.BinanceMarketFeed;
+import bot.market.ConnectionAttemptBudget;
+import bot.market.ExchangeInfoClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 
-/**
- * The real adapters for {@code bot start}. The Binance market feed, exchangeInfo client and live
- * gateway are built by other parts of the bot (bot.market, bot.execution.binance); until they are
- * wired here a strategy cannot start, and says why.
- */
+/** The real adapters for {@code bot start}: Binance's streams and REST, production or testnet per account. */
 public final class DefaultAdapters {
+    /** How long exchange filters are trusted before they are fetched again. */
+    static final Duration RULES_MAX_AGE = Duration.ofMinutes(10);
 
     private DefaultAdapters() {
     }
 
     public static DaemonAdapters create(Settings settings) {
+        Clock clock = Clock.systemUTC();
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(10, TimeUnit.SECONDS)
+                .readTimeout(30, TimeUnit.SECONDS)
+                .build();
+        // One connection-attempt budget per process: Binance counts attempts per IP.
+        ConnectionAttemptBudget budget = ConnectionAttemptBudget.binance(clock);
         return new DaemonAdapters(
-                testnet -> {
-                    throw new IllegalStateException("the Binance market feed is not wired into bot start yet");
-                },
-                testnet -> {
-                    throw new IllegalStateException("the Binance exchangeInfo client is not wired into bot start yet");
-                },
+                testnet -> new BinanceMarketFeed(settings.binanceRestUrl(testnet), settings.binanceWsUrl(testnet), http,
+                        clock, budget),
+                testnet -> new FreshSymbolRules(new ExchangeInfoClient(http, settings.binanceRestUrl(testnet)), clock,
+                        RULES_MAX_AGE),
                 (strategy, parameters, rules) -> {
                     throw new GatewayUnavailableException("live trading is not available yet");
                 });
