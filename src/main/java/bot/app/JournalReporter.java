@@ -28,9 +28,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Computes {@code bot report}'s KPIs from the journal and feeds them to the pure
- * {@link ReportAssembler}. The aggregates and the stream of trades for the equity curves run at
- * the same time on two connections that share one snapshot (pg_export_snapshot), so they agree
- * on every trade even while the daemon keeps writing.
+ * {@link ReportAssembler}. The round-trip sums, the fee sums and the stream of trades for the
+ * equity curves run at the same time on three connections that share one snapshot
+ * (pg_export_snapshot), so they agree on every trade even while the daemon keeps writing.
  */
 public final class JournalReporter {
     private final Jdbi jdbi;
@@ -39,26 +39,24 @@ public final class JournalReporter {
         this.jdbi = jdbi;
     }
 
-    private record Aggregates(List<TradeSums> trades, List<FeeSum> fees, List<OpenPositionRow> open) {
-    }
-
     private record RowId(long strategyId, String mode) {
     }
 
     /** @throws InputException when the filter names a strategy or an account that does not exist */
     public Report report(JournalFilter filter) {
-        try (Handle main = jdbi.open(); Handle side = jdbi.open()) {
+        try (Handle main = jdbi.open(); Handle sums = jdbi.open(); Handle fees = jdbi.open()) {
             try {
-                return report(main, side, filter);
+                return report(main, sums, fees, filter);
             } finally {
                 // only read: nothing to keep
                 rollback(main);
-                rollback(side);
+                rollback(sums);
+                rollback(fees);
             }
         }
     }
 
-    private static Report report(Handle main, Handle side, JournalFilter filter) {
+    private static Report report(Handle main, Handle sums, Handle fees, JournalFilter filter) {
         begin(main);
         String snapshot = main.createQuery("select pg_export_snapshot()").mapTo(String.class).one();
         ReportQueries queries = new ReportQueries(main, filter);
@@ -69,19 +67,19 @@ public final class JournalReporter {
             return report.build();
         }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<Aggregates> aggregates = executor.submit(() -> {
-                begin(side);
-                side.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
-                ReportQueries q = new ReportQueries(side, filter, strategies);
-                return new Aggregates(q.tradeSums(), q.feeSums(), q.openPositions());
-            });
+            Future<List<TradeSums>> tradeSums = executor.submit(
+                    () -> onSnapshot(sums, snapshot, filter, strategies).tradeSums());
+            Future<List<FeeSum>> feeSums = executor.submit(
+                    () -> onSnapshot(fees, snapshot, filter, strategies).feeSums());
             Map<RowId, StrategyKey> keys = new HashMap<>();
             queries.closedTrades((strategyId, mode, closedAt, netPnl) -> {
                 StrategyKey key = keys.computeIfAbsent(new RowId(strategyId, mode),
                         id -> new StrategyKey(strategies.get(strategyId).name(), Mode.parse(mode)));
                 report.closedTrade(key, strategies.get(strategyId).symbol(), closedAt, netPnl);
             });
-            add(report, strategies, aggregates.get());
+            addOpenPositions(report, strategies, queries.openPositions());
+            addTradeSums(report, strategies, tradeSums.get());
+            addFeeSums(report, strategies, feeSums.get());
             return report.build();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -89,6 +87,14 @@ public final class JournalReporter {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the journal", e);
         }
+    }
+
+    /** Queries on {@code handle} in a transaction that sees the exported {@code snapshot}. */
+    private static ReportQueries onSnapshot(Handle handle, String snapshot, JournalFilter filter,
+            Map<Long, StrategyRow> strategies) {
+        begin(handle);
+        handle.execute("set transaction snapshot '" + snapshot.replace("'", "") + "'");
+        return new ReportQueries(handle, filter, strategies);
     }
 
     private static void rollback(Handle handle) {
@@ -111,19 +117,26 @@ public final class JournalReporter {
         }
     }
 
-    private static void add(ReportAssembler report, Map<Long, StrategyRow> strategies, Aggregates rows) {
-        for (TradeSums t : rows.trades()) {
+    private static void addTradeSums(ReportAssembler report, Map<Long, StrategyRow> strategies, List<TradeSums> rows) {
+        for (TradeSums t : rows) {
             StrategyRow s = strategies.get(t.strategyId());
             report.trades(new StrategyKey(s.name(), Mode.parse(t.mode())), s.symbol(), new TradeTotals(t.trades(),
                     t.wins(), t.losses(), t.grossProfit(), t.grossLoss(), t.netProfit(), t.best(), t.worst(),
                     t.durationSeconds(), t.maxEntryValue(), t.firstOpened(), t.lastClosed()));
         }
-        for (FeeSum f : rows.fees()) {
+    }
+
+    private static void addFeeSums(ReportAssembler report, Map<Long, StrategyRow> strategies, List<FeeSum> rows) {
+        for (FeeSum f : rows) {
             StrategyRow s = strategies.get(f.strategyId());
             report.fees(new StrategyKey(s.name(), Mode.parse(f.mode())), s.symbol(),
                     FeeTotals.of(f.symbol(), f.asset(), f.amount(), f.amountTimesPrice()));
         }
-        for (OpenPositionRow p : rows.open()) {
+    }
+
+    private static void addOpenPositions(ReportAssembler report, Map<Long, StrategyRow> strategies,
+            List<OpenPositionRow> rows) {
+        for (OpenPositionRow p : rows) {
             boolean quoteFee = CommissionAsset.of(p.symbol(), p.entryFeeAsset()) == CommissionAsset.QUOTE;
             report.openPosition(new StrategyKey(strategies.get(p.strategyId()).name(), Mode.parse(p.mode())),
                     new OpenPosition(p.symbol(), p.qty(), p.entryPrice(), p.entryValue(),

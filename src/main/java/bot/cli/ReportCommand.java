@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bot report}: the KPIs of the journal per strategy (and mode) and in total. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Print the KPIs of the journal per strategy and in total.",
-            "Round trips count by close time, fees by fill time; TIME is an ISO-8601 instant",
+            "Round trips count by close time, fees by order time; TIME is an ISO-8601 instant",
             "(2024-05-01T12:00:00Z) or a UTC date (2024-05-01; for --until the whole day is included)."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand

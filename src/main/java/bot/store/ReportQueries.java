@@ -16,7 +16,7 @@ import org.jdbi.v3.core.statement.Query;
  * per strategy and mode; only the equity curve needs the trades one by one, and for it a compact
  * projection (strategy, mode, close time, net PnL) is streamed in close order. The strategy and
  * account filters are resolved to strategy ids first, so the big tables are read without joins.
- * Run them all on one handle in one REPEATABLE READ transaction: they then see the same journal
+ * Run them in REPEATABLE READ transactions sharing one snapshot: they then see the same journal
  * while the daemon keeps writing.
  */
 public final class ReportQueries {
@@ -89,7 +89,7 @@ public final class ReportQueries {
                        coalesce(sum(net_pnl) filter (where net_pnl > 0), 0),
                        coalesce(sum(net_pnl) filter (where net_pnl < 0), 0),
                        sum(net_pnl), max(net_pnl), min(net_pnl),
-                       sum(extract(epoch from closed_at - opened_at)),
+                       extract(epoch from sum(closed_at - opened_at)),
                        max(entry_value), min(opened_at), max(closed_at)
                   from round_trips
                 """ + where("closed_at") + " group by strategy_id, mode";
