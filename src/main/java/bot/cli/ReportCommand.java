@@ -1,18 +1,87 @@
 package bot.cli;
 
+import bot.app.InputException;
+import bot.app.JournalReporter;
+import bot.domain.Mode;
+import bot.report.Report;
+import bot.report.ReportFormat;
+import bot.store.Database;
+import bot.store.JournalFilter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** Placeholder until issue 7 fills it in. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Print the KPIs (not available yet).")
+/** {@code bot report}: the KPIs of the journal per strategy (and mode) and in total. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Print the KPIs of the journal per strategy and in total.",
+            "Round trips count by close time, fees by order time; TIME is an ISO-8601 instant",
+            "(2024-05-01T12:00:00Z) or a UTC date (2024-05-01; for --until the whole day is included)."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
 
+    @Option(names = "--strategy", paramLabel = "NAME", description = "Only this strategy.")
+    String strategy;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Only the strategies of this account.")
+    String account;
+
+    @Option(names = "--mode", paramLabel = "paper|live", description = "Only paper or only live trading.")
+    String mode;
+
+    @Option(names = "--since", paramLabel = "TIME", description = "From this time on (inclusive).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "TIME", description = "Up to this time (exclusive).")
+    String until;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
     @Override
-    public Integer call() {
-        root.environment().err().println("bot report: not available yet");
-        return Cli.FAILED;
+    public Integer call() throws IOException {
+        JournalFilter filter = filter();
+        Report report;
+        try (Database db = root.openDatabase()) {
+            report = new JournalReporter(db.jdbi()).report(filter);
+        }
+        PrintWriter out = root.environment().out();
+        format.write(report, out);
+        out.flush();
+        return Cli.OK;
+    }
+
+    private JournalFilter filter() {
+        Instant from = since == null ? null : TimeArgument.parse("--since", since, false);
+        Instant to = until == null ? null : TimeArgument.parse("--until", until, true);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InputException("--until: " + to + " is not after --since " + from);
+        }
+        return new JournalFilter(blankToNull("--strategy", strategy), blankToNull("--account", account), mode(),
+                from, to);
+    }
+
+    private Mode mode() {
+        if (mode == null) {
+            return null;
+        }
+        try {
+            return Mode.parse(mode.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--mode: expected paper or live, got '" + mode + "'");
+        }
+    }
+
+    private static String blankToNull(String option, String value) {
+        if (value != null && value.isBlank()) {
+            throw new InputException(option + ": must not be empty");
+        }
+        return value;
     }
 }
