@@ -173,6 +173,6 @@ class ReportCommandTest {
         Map<String, String> env = Map.of("BOT_DB_URL", url,
                 "BOT_DB_USER", embedded ? "postgres" : System.getenv().getOrDefault("BOT_DB_USER", ""),
                 "BOT_DB_PASSWORD", embedded ? "" : System.getenv().getOrDefault("BOT_DB_PASSWORD", ""));
-        return CliRun.run(home, env, args.toArray(String[]::new));
+        return CliRun.run(home, env, null, args.toArray(String[]::new));
     }
 }
