@@ -2,6 +2,7 @@ package bot.cli;
 
 import bot.app.ExchangeRules;
 import bot.app.LogSetup;
+import bot.app.PluginKinds;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
 import bot.engine.SymbolRulesSource;
@@ -95,8 +96,8 @@ public final class BotCommand implements Runnable {
         return ExchangeRules.forCommand(settings(), testnet);
     }
 
-    /** The strategy kinds this process knows. */
+    /** The strategy kinds this process knows: the built-in ones and those of $BOT_HOME/plugins. */
     public StrategyRegistry strategyRegistry() {
-        return StrategyRegistry.load(BotCommand.class.getClassLoader());
+        return PluginKinds.load(settings().pluginsDir());
     }
 }

@@ -40,7 +40,7 @@ final class StartCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
-            try (Daemon daemon = Daemon.create(db.jdbi(), PluginKinds.load(settings.pluginsDir()),
+            try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
                     adapters.apply(settings), Clock.systemUTC())) {
                 daemon.start();
                 signal.await();
