@@ -2,13 +2,7 @@ package bot.testing;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Closed candles for tests: hand-made ones, and the real XRPETH 1m recording. */
@@ -31,18 +25,6 @@ public final class Candles {
 
     /** The 3560 real XRPETH 1m candles of 2019-10-11..13 ([openTime, o, h, l, c, volume] rows), as {@code symbol}. */
     public static List<Candle> xrpEth(String symbol) {
-        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-        try {
-            List<Candle> candles = new ArrayList<>();
-            for (JsonNode row : json.readTree(TestData.text("xrpeth-1m-2019-10-11.json"))) {
-                long openTime = row.get(0).asLong();
-                candles.add(new Candle(symbol, Interval.M1, openTime, openTime + 59_999, row.get(1).decimalValue(),
-                        row.get(2).decimalValue(), row.get(3).decimalValue(), row.get(4).decimalValue(),
-                        row.get(5).decimalValue(), BigDecimal.ZERO, 0, true));
-            }
-            return candles;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordedCandles.ohlcv("xrpeth-1m-2019-10-11.json", symbol, Interval.M1);
     }
 }
