@@ -112,8 +112,16 @@ public final class BinanceMarketFeed implements MarketFeed {
                     "warm-up of " + stream)).get(() -> klines.latestClosed(stream, count));
         } catch (FailsafeException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new MarketDataException("warm-up of " + stream + " failed: " + cause.getMessage(), cause);
+            throw new MarketDataException("warm-up of " + stream + " failed: " + describe(cause), cause);
         }
+    }
+
+    /** A failure as a person can read it: an unknown host's message is only the host's name. */
+    private static String describe(Throwable cause) {
+        if (cause instanceof java.net.UnknownHostException) {
+            return "cannot resolve " + cause.getMessage() + " (no network or DNS?)";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Connections' output to the streams' workers. */
