@@ -20,8 +20,6 @@ public final class DefaultAdapters {
                 testnet -> {
                     throw new IllegalStateException("the Binance exchangeInfo client is not wired into bot start yet");
                 },
-                (strategy, parameters, rules) -> {
-                    throw new GatewayUnavailableException("live trading is not available yet");
-                });
+                LiveGateways.standard(settings));
     }
 }

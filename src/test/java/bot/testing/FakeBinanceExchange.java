@@ -1,6 +1,7 @@
 package bot.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -37,6 +39,9 @@ import okhttp3.mockwebserver.SocketPolicy;
  * <p>Faults are injected per request on demand, or at random into orders with a seed. After a
  * 429 any request that arrives before Retry-After has passed is recorded as early (and answered
  * 418, as Binance bans such an IP). Time is the given clock plus a settable skew.
+ *
+ * <p>Besides the symbols of the 2021 recording it lists XRPETH with the filters Binance had in 2019
+ * ({@link FakeJson#xrpEth2019()}), so that the recorded XRPETH candles can be traded end to end.
  */
 public final class FakeBinanceExchange implements AutoCloseable {
     private static final String ORDER = "POST /api/v3/order";
@@ -57,6 +62,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
     private final List<Call> early = new ArrayList<>();
     private final Map<String, Deque<FakeFault>> planned = new HashMap<>();
     private Consumer<FakeOrder> onExecuted = order -> { };
+    private Consumer<String> onArrival = route -> { };
     private Random random;
     private double faultProbability;
     private List<FakeFault> randomFaults = List.of();
@@ -67,6 +73,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
         this.clock = clock;
         try {
             exchangeInfo = FakeJson.MAPPER.readTree(TestData.text("exchange-info-2021.json"));
+            ((ArrayNode) exchangeInfo.path("symbols")).add(FakeJson.xrpEth2019());
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
@@ -122,6 +129,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         engine.setPrice(symbol, new BigDecimal(price));
     }
 
+    /**
+     * MARKET orders fill at the price this gives for their client order id (null: the symbol's set
+     * price), e.g. the close of the signal candle the id names.
+     */
+    public synchronized void priceOrdersBy(Function<String, BigDecimal> byClientOrderId) {
+        engine.priceOrdersBy(byClientOrderId);
+    }
+
     public synchronized void setCommissionRate(String rate) {
         engine.setCommissionRate(new BigDecimal(rate));
     }
@@ -171,6 +186,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         onExecuted = listener;
     }
 
+    /**
+     * Called on the server thread as each request arrives ({@code "POST /api/v3/order"} ...), before
+     * it is handled: a crash test can kill the bot there; the exchange still handles the request.
+     */
+    public synchronized void onArrival(Consumer<String> listener) {
+        onArrival = listener;
+    }
+
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -197,6 +220,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
         Map<String, String> params = decode(rawQuery);
         params.putAll(decode(rawBody));
         String apiKey = request.getHeader("X-MBX-APIKEY");
+        onArrival.accept(route);
         Instant now = clock.instant();
         if (limits.banned(now)) {
             early.add(record(now, request, params, apiKey, 418, null));
