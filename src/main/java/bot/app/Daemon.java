@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: one runner per enabled strategy, subscribed to the market feed of its network.
- * A strategy that cannot start (unknown kind, bad parameters, no gateway) is refused with a log
- * line; the others run. {@link #close()} stops it cleanly: feeds closed first (no more candles),
+ * A strategy that cannot start (unknown kind, bad parameters, no gateway) or whose state cannot be
+ * reconciled with the exchange is refused with a log line; the others run. {@link #close()} stops it cleanly: feeds closed first (no more candles),
  * then every runner drains its queue and settles its in-flight order.
  */
 public final class Daemon implements AutoCloseable {

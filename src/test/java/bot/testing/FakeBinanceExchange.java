@@ -11,15 +11,11 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
@@ -60,12 +56,9 @@ public final class FakeBinanceExchange implements AutoCloseable {
     private final FakeRateLimits limits;
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> early = new ArrayList<>();
-    private final Map<String, Deque<FakeFault>> planned = new HashMap<>();
+    private final FakeFaultPlan faults = new FakeFaultPlan();
     private Consumer<FakeOrder> onExecuted = order -> { };
     private Consumer<String> onArrival = route -> { };
-    private Random random;
-    private double faultProbability;
-    private List<FakeFault> randomFaults = List.of();
     private Duration skew = Duration.ZERO;
     private Duration retryAfter = Duration.ofSeconds(30);
 
@@ -168,14 +161,12 @@ public final class FakeBinanceExchange implements AutoCloseable {
 
     /** The next requests to {@code method path} each meet one of these faults, in order. */
     public synchronized void injectOnNext(String method, String path, FakeFault... faults) {
-        planned.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).addAll(Arrays.asList(faults));
+        this.faults.planNext(method + " " + path, Arrays.asList(faults));
     }
 
     /** From now on each order meets, with this probability, one of the faults picked at random. */
     public synchronized void injectAtRandom(long seed, double probability, FakeFault... faults) {
-        random = new Random(seed);
-        faultProbability = probability;
-        randomFaults = List.of(faults);
+        this.faults.atRandom(ORDER, seed, probability, Arrays.asList(faults));
     }
 
     /**
@@ -227,7 +218,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
             return json(418, FakeJson.error(new FakeError(418, -1003, "Way too many requests; IP banned until "
                     + limits.bannedUntil().toEpochMilli() + "."))).setHeader("Retry-After", secondsUntil(limits.bannedUntil()));
         }
-        FakeFault fault = nextFault(route);
+        FakeFault fault = faults.next(route);
         if (fault == FakeFault.RATE_LIMITED || !limits.spend(WEIGHTS.getOrDefault(route, 1), serverTime())) {
             limits.ban(now.plus(fault == FakeFault.RATE_LIMITED ? retryAfter : limits.untilNextWindow(serverTime())));
             record(now, request, params, apiKey, 429, fault);
@@ -291,17 +282,6 @@ public final class FakeBinanceExchange implements AutoCloseable {
         } catch (FakeError.Refusal refusal) {
             return json(refusal.error.httpStatus(), FakeJson.error(refusal.error));
         }
-    }
-
-    private FakeFault nextFault(String route) {
-        Deque<FakeFault> queue = planned.get(route);
-        if (queue != null && !queue.isEmpty()) {
-            return queue.poll();
-        }
-        if (route.equals(ORDER) && random != null && random.nextDouble() < faultProbability) {
-            return randomFaults.get(random.nextInt(randomFaults.size()));
-        }
-        return null;
     }
 
     private MockResponse json(int status, String body) {
