@@ -28,14 +28,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: one runner per enabled strategy, subscribed to the market feed of its network.
- * A strategy that cannot start (unknown kind, bad parameters, no gateway) is refused with a log
- * line; the others run. {@link #close()} stops it cleanly: feeds closed first (no more candles),
+ * A strategy that cannot start (unknown kind, bad parameters, no gateway) or whose state cannot be
+ * reconciled with the exchange is refused with a log line; the others run. {@link #close()} stops it cleanly: feeds closed first (no more candles),
  * then every runner drains its queue and settles its in-flight order.
  */
 public final class Daemon implements AutoCloseable {
@@ -76,25 +80,65 @@ public final class Daemon implements AutoCloseable {
                 new CandleArchiver(new CandleRepository(jdbi)));
     }
 
-    /** Loads the enabled strategies, starts their runners, then the feeds; returns how many run. */
+    /**
+     * Loads the enabled strategies and reconciles every one of them with the journal and the
+     * exchange (all at once, each on its own thread) before any of them runs; then starts the
+     * runners of those that reconciled, and the feeds. Returns how many run: a strategy whose state
+     * cannot be reconciled is refused (HALTED, with the reason logged) and the others go on.
+     */
     public synchronized int start() {
+        List<Prepared> prepared = new ArrayList<>();
         for (EnabledStrategies.Definition definition : strategies.load()) {
-            prepare(definition).ifPresent(runners::add);
+            prepare(definition).ifPresent(prepared::add);
         }
-        if (runners.isEmpty()) {
+        List<Boolean> reconciled = reconcile(prepared.stream().map(Prepared::runner).toList());
+        int running = 0;
+        for (int i = 0; i < prepared.size(); i++) {
+            StrategyRunner runner = prepared.get(i).runner();
+            runners.add(runner);
+            if (reconciled.get(i)) {
+                StrategyIdentity identity = runner.identity();
+                boolean testnet = prepared.get(i).testnet();
+                MarketFeed feed = feeds.computeIfAbsent(testnet, adapters.feeds()::open);
+                feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), runner);
+                if (archivedStreams.add(testnet + "/" + identity.symbol() + "@" + identity.interval().code())) {
+                    feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), archiver);
+                }
+                runner.start();
+                running++;
+            }
+        }
+        if (running == 0) {
             log.warn("no strategy to run: add one with bot add-strategy (or enable one), then restart");
-        }
-        for (StrategyRunner runner : runners) {
-            runner.start();
         }
         for (MarketFeed feed : feeds.values()) {
             feed.start();
         }
-        log.info("daemon started", kv("strategies", runners.size()));
-        return runners.size();
+        log.info("daemon started", kv("strategies", running), kv("refused", prepared.size() - running));
+        return running;
     }
 
-    private Optional<StrategyRunner> prepare(EnabledStrategies.Definition definition) {
+    /** A runner made for a strategy, not started yet, and the network its candles come from. */
+    private record Prepared(StrategyRunner runner, boolean testnet) {
+    }
+
+    private static List<Boolean> reconcile(List<StrategyRunner> toReconcile) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> results = toReconcile.stream().map(r -> threads.submit(r::reconcile)).toList();
+            List<Boolean> reconciled = new ArrayList<>();
+            for (Future<Boolean> result : results) {
+                reconciled.add(result.get());
+            }
+            return reconciled;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reconciling the strategies", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reconciling a strategy failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private Optional<Prepared> prepare(EnabledStrategies.Definition definition) {
         try {
             StrategyKind kind = registry.require(definition.kind());
             StrategyParameters parameters = kind.validate(definition.parameters());
@@ -105,15 +149,9 @@ public final class Daemon implements AutoCloseable {
             StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
                     definition.symbol(), interval);
             OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, backoff, sleeper);
-            StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);
-            MarketFeed feed = feeds.computeIfAbsent(definition.testnet(), adapters.feeds()::open);
-            feed.subscribe(definition.symbol(), interval, strategy.warmupCandles(), runner);
-            if (archivedStreams.add(definition.testnet() + "/" + definition.symbol() + "@" + interval.code())) {
-                feed.subscribe(definition.symbol(), interval, strategy.warmupCandles(), archiver);
-            }
             log.info("strategy ready", kv("strategy", definition.name()), kv("kind", definition.kind()),
                     kv("symbol", definition.symbol()), kv("interval", interval.code()), kv("mode", definition.mode().code()));
-            return Optional.of(runner);
+            return Optional.of(new Prepared(new StrategyRunner(identity, strategy, parameters, flow), definition.testnet()));
         } catch (GatewayUnavailableException | IllegalArgumentException e) {
             log.error("strategy refused: {}", e.getMessage(), kv("strategy", definition.name()));
             return Optional.empty();

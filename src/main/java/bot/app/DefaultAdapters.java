@@ -31,8 +31,6 @@ public final class DefaultAdapters {
                         clock, budget),
                 testnet -> new FreshSymbolRules(new ExchangeInfoClient(http, settings.binanceRestUrl(testnet)), clock,
                         RULES_MAX_AGE),
-                (strategy, parameters, rules) -> {
-                    throw new GatewayUnavailableException("live trading is not available yet");
-                });
+                LiveGateways.standard(settings));
     }
 }

@@ -2,6 +2,7 @@ package bot.cli;
 
 import bot.app.ExchangeRules;
 import bot.app.LogSetup;
+import bot.app.MasterKeys;
 import bot.app.PluginKinds;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
@@ -13,7 +14,6 @@ import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             EnableCommand.class,
             DisableCommand.class,
             StartCommand.class,
+            DoctorCommand.class,
             OrdersCommand.class,
             ReportCommand.class
         })
@@ -84,11 +85,7 @@ public final class BotCommand implements Runnable {
 
     /** The master key's source: BOT_MASTER_KEY, BOT_MASTER_KEY_FILE, systemd's credential, else var/secret/master.key. */
     public MasterKeySource masterKeySource() {
-        Settings s = settings();
-        Optional<String> credentials = Optional.ofNullable(environment.variables().get("CREDENTIALS_DIRECTORY"))
-                .filter(dir -> !dir.isEmpty());
-        return MasterKeySource.of(s.masterKey(), s.masterKeyFile(), credentials,
-                s.varDir().resolve("secret").resolve("master.key"));
+        return MasterKeys.source(settings(), environment.variables());
     }
 
     /** The exchange's symbol rules for a production or testnet account (BOT_BINANCE_REST_URL points tests elsewhere). */

@@ -29,6 +29,12 @@ public interface Journal {
     /** The strategy's orders whose outcome is not final (PENDING, UNKNOWN, NEW, PARTIALLY_FILLED), oldest first. */
     List<JournaledOrder> unsettled(long strategyId);
 
+    /**
+     * The strategy's final orders that executed something (FILLED, or a final partial fill), oldest
+     * first, each with its recorded fills: what its position is rebuilt from.
+     */
+    List<RecordedExecution> executions(long strategyId);
+
     /** The recorded fills of an order. */
     List<Fill> fills(long orderId);
 }

@@ -15,4 +15,9 @@ public record LookupBackoff(List<Duration> waits) {
     public LookupBackoff {
         waits = List.copyOf(waits);
     }
+
+    /** How long the lookups of one order go on before it is given up as unknown. */
+    public Duration total() {
+        return waits.stream().reduce(Duration.ZERO, Duration::plus);
+    }
 }

@@ -46,9 +46,16 @@ public final class OrderFlow {
         this.sleeper = sleeper;
     }
 
-    /** The recorded position, after settling any order a previous run left in doubt (never re-sent: its signal is old). */
+    /**
+     * Reconciles the strategy before it trades: its position is rebuilt from the journal's fills and
+     * must agree with the recorded one, then every order a previous run left unsettled is looked up
+     * (with the bounded waits) and recorded as the exchange has it, never re-sent: its signal is old.
+     *
+     * @throws TradingHaltedException when the state cannot be reconciled (an order still unknown, the
+     *                                exchange unreachable, no symbol rules, a position its fills contradict)
+     */
     Holding restore() throws TradingHaltedException, InterruptedException {
-        Holding holding = journal.holding(strategy.id(), strategy.symbol());
+        Holding holding = rebuiltPosition();
         for (JournaledOrder order : journal.unsettled(strategy.id())) {
             log.info("settling an order left open by the previous run", kv("clientOrderId", order.clientOrderId()),
                     kv("status", order.status()));
@@ -60,6 +67,28 @@ public final class OrderFlow {
             holding = follow(order, gateway.lookup(order.symbol(), order.clientOrderId()).orElse(null), holding, rules, false);
         }
         return holding;
+    }
+
+    private Holding rebuiltPosition() throws TradingHaltedException {
+        Holding recorded = journal.holding(strategy.id(), strategy.symbol());
+        List<RecordedExecution> executions = journal.executions(strategy.id());
+        if (executions.isEmpty() && recorded.isFlat()) {
+            return recorded;
+        }
+        SymbolRules rules = rules(strategy.symbol());
+        if (rules == null) {
+            throw new TradingHaltedException("the position cannot be rebuilt from the journal's fills: no symbol rules for "
+                    + strategy.symbol());
+        }
+        Holding rebuilt = PositionRebuild.from(strategy.symbol(), executions, rules);
+        if (!PositionRebuild.agree(recorded, rebuilt, executions, rules.baseAsset())) {
+            throw new TradingHaltedException("the recorded position (" + PositionRebuild.describe(recorded)
+                    + ") does not match the journal's fills (" + PositionRebuild.describe(rebuilt)
+                    + "); trading stops until the journal is put right");
+        }
+        log.info("position rebuilt from the journal's fills", kv("orders", executions.size()),
+                kv("position", rebuilt.position().quantity().toPlainString()));
+        return recorded;
     }
 
     /** Carries out a strategy's intent on its signal candle; returns the position after it. */

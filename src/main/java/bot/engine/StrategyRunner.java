@@ -44,6 +44,7 @@ public final class StrategyRunner implements CandleListener {
     private final OrderFlow flow;
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private volatile State state = State.NEW;
+    private volatile boolean reconciled;
     private Thread thread;
     private long lastOpenTime = Long.MIN_VALUE;
 
@@ -67,7 +68,37 @@ public final class StrategyRunner implements CandleListener {
         return state;
     }
 
-    /** Starts the runner's thread: it restores the position, settles open orders, then drains its queue. */
+    /**
+     * Reconciles the strategy on the calling thread (see {@link OrderFlow#restore()}): true when it
+     * may trade. Otherwise it is HALTED (its state could not be reconciled) or FAILED, says why in
+     * the log, and must not be started.
+     */
+    public boolean reconcile() {
+        MDC.put("strategy", identity.name());
+        MDC.put("symbol", identity.symbol());
+        try {
+            context.holding(flow.restore());
+            reconciled = true;
+            log.info("strategy reconciled with the journal and the exchange",
+                    kv("position", context.position().quantity().toPlainString()));
+            return true;
+        } catch (TradingHaltedException e) {
+            state = State.HALTED;
+            log.error("strategy refused: its state cannot be reconciled: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state = State.STOPPED;
+            log.warn("reconciliation interrupted; the strategy's orders stay in the journal for the next start");
+        } catch (RuntimeException e) {
+            state = State.FAILED;
+            log.error("strategy refused: reconciling it failed", e);
+        } finally {
+            MDC.clear();
+        }
+        return false;
+    }
+
+    /** Starts the runner's thread: it reconciles the strategy unless that was done, then drains its queue. */
     public synchronized void start() {
         if (thread != null) {
             throw new IllegalStateException("runner " + identity.name() + " already started");
@@ -117,10 +148,12 @@ public final class StrategyRunner implements CandleListener {
     }
 
     private void run() {
+        if (!reconciled && !reconcile()) {
+            return;
+        }
         MDC.put("strategy", identity.name());
         MDC.put("symbol", identity.symbol());
         try {
-            context.holding(flow.restore());
             log.info("runner started", kv("position", context.position().quantity().toPlainString()),
                     kv("warmupCandles", strategy.warmupCandles()));
             drain();

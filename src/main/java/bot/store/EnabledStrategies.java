@@ -24,10 +24,12 @@ public final class EnabledStrategies {
 
     /**
      * One enabled strategy. {@code parameters} are the stored values as decimal text (JSON numbers
-     * and strings alike), still to be validated against the kind; {@code interval} is the stored code.
+     * and strings alike), still to be validated against the kind; {@code interval} is the stored code;
+     * {@code storedAccount} is its account's row, credentials still encrypted (live trading decrypts them).
      */
     public record Definition(long id, String name, String account, boolean testnet, boolean accountHasKeys,
-                             String kind, String symbol, String interval, Mode mode, Map<String, String> parameters) {
+                             String kind, String symbol, String interval, Mode mode, Map<String, String> parameters,
+                             StoredAccount storedAccount) {
 
         public Interval parsedInterval() {
             return Interval.parse(interval);
@@ -37,12 +39,16 @@ public final class EnabledStrategies {
     public List<Definition> load() {
         return jdbi.withHandle(h -> h.createQuery("""
                 select s.id, s.name, a.name as account, a.testnet, a.key_type <> 'none' as has_keys, s.kind, s.symbol,
-                       s.interval, s.mode, s.params::text as params
+                       s.interval, s.mode, s.params::text as params, a.id as account_id, a.key_type, a.api_key_enc,
+                       a.api_secret_enc, a.api_key_hint, a.created_at as account_created_at
                 from strategies s join accounts a on a.id = s.account_id
                 where s.enabled order by s.id""")
                 .map((rs, ctx) -> new Definition(rs.getLong("id"), rs.getString("name"), rs.getString("account"),
                         rs.getBoolean("testnet"), rs.getBoolean("has_keys"), rs.getString("kind"), rs.getString("symbol"),
-                        rs.getString("interval"), Mode.parse(rs.getString("mode")), parameters(rs.getString("params"))))
+                        rs.getString("interval"), Mode.parse(rs.getString("mode")), parameters(rs.getString("params")),
+                        new StoredAccount(rs.getLong("account_id"), rs.getString("account"), rs.getString("key_type"),
+                                rs.getBytes("api_key_enc"), rs.getBytes("api_secret_enc"), rs.getString("api_key_hint"),
+                                rs.getBoolean("testnet"), rs.getTimestamp("account_created_at").toInstant())))
                 .list());
     }
 

@@ -10,6 +10,7 @@ import bot.domain.Side;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
+import bot.engine.RecordedExecution;
 import bot.engine.RoundTrip;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
@@ -18,7 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -194,14 +198,43 @@ public final class JdbiJournal implements Journal {
     }
 
     @Override
+    public List<RecordedExecution> executions(long strategyId) {
+        return jdbi.withHandle(h -> {
+            Map<Long, List<Fill>> fills = new HashMap<>();
+            h.createQuery("""
+                    select f.order_id, f.trade_id, f.price, f.qty, f.commission, f.commission_asset, f.time
+                    from fills f join orders o on o.id = f.order_id
+                    where o.strategy_id = :id order by f.id""")
+                    .bind("id", strategyId)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("order_id"), fill(rs)))
+                    .forEach(e -> fills.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            return h.createQuery("""
+                    select id, client_order_id, side, status, exchange_order_id, executed_qty, quote_qty, reason, updated_at
+                    from orders where strategy_id = :id and executed_qty > 0 and status not in\s""" + UNSETTLED
+                    + " order by id")
+                    .bind("id", strategyId)
+                    .map((rs, ctx) -> new RecordedExecution(rs.getLong("id"), Side.valueOf(rs.getString("side")),
+                            new ExecutionReport(rs.getString("client_order_id"), OrderStatus.valueOf(rs.getString("status")),
+                                    rs.getString("exchange_order_id"), rs.getBigDecimal("executed_qty"),
+                                    rs.getBigDecimal("quote_qty"), fills.getOrDefault(rs.getLong("id"), List.of()),
+                                    rs.getString("reason"), instant(rs, "updated_at"))))
+                    .list();
+        });
+    }
+
+    @Override
     public List<Fill> fills(long orderId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select trade_id, price, qty, commission, commission_asset, time from fills
                 where order_id = :id order by id""")
                 .bind("id", orderId)
-                .map((rs, ctx) -> new Fill(rs.getString("trade_id"), rs.getBigDecimal("price"), rs.getBigDecimal("qty"),
-                        rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time")))
+                .map((rs, ctx) -> fill(rs))
                 .list());
+    }
+
+    private static Fill fill(ResultSet rs) throws SQLException {
+        return new Fill(rs.getString("trade_id"), rs.getBigDecimal("price"), rs.getBigDecimal("qty"),
+                rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time"));
     }
 
     static Timestamp timestamp(Instant instant) {

@@ -2,6 +2,7 @@ package bot.cli;
 
 import bot.app.DaemonAdapters;
 import bot.app.GatewayUnavailableException;
+import bot.config.Settings;
 import bot.testing.Candles;
 import bot.testing.ReplayFeed;
 import bot.testing.Rules;
@@ -9,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import picocli.CommandLine;
 
 /**
@@ -23,18 +25,23 @@ public final class FakeFeedStart {
     }
 
     public static void main(String[] args) {
+        run(args, (settings, ready) -> new DaemonAdapters(
+                testnet -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH"), "BTCUSDT", List.of()), 20, 300,
+                        ready),
+                testnet -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
+                (strategy, parameters, rules) -> {
+                    throw new GatewayUnavailableException("live trading is not available yet");
+                }));
+    }
+
+    /** Runs {@code bot args} with start's adapters from {@code adapters}, given the action that prints READY. */
+    static void run(String[] args, BiFunction<Settings, Runnable, DaemonAdapters> adapters) {
         Map<String, String> env = System.getenv();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = Cli.commandLine(new CliEnvironment(Main.home(env), env, System.in, false, out, err));
         StartCommand start = cl.getSubcommands().get("start").getCommand();
-        start.adapters = settings -> new DaemonAdapters(
-                testnet -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH"), "BTCUSDT", List.of()), 20, 300,
-                        () -> out.println(READY)),
-                testnet -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
-                (strategy, parameters, rules) -> {
-                    throw new GatewayUnavailableException("live trading is not available yet");
-                });
+        start.adapters = settings -> adapters.apply(settings, () -> out.println(READY));
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -1,6 +1,7 @@
 package bot.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -10,16 +11,13 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -37,6 +35,9 @@ import okhttp3.mockwebserver.SocketPolicy;
  * <p>Faults are injected per request on demand, or at random into orders with a seed. After a
  * 429 any request that arrives before Retry-After has passed is recorded as early (and answered
  * 418, as Binance bans such an IP). Time is the given clock plus a settable skew.
+ *
+ * <p>Besides the symbols of the 2021 recording it lists XRPETH with the filters Binance had in 2019
+ * ({@link FakeJson#xrpEth2019()}), so that the recorded XRPETH candles can be traded end to end.
  */
 public final class FakeBinanceExchange implements AutoCloseable {
     private static final String ORDER = "POST /api/v3/order";
@@ -55,11 +56,9 @@ public final class FakeBinanceExchange implements AutoCloseable {
     private final FakeRateLimits limits;
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> early = new ArrayList<>();
-    private final Map<String, Deque<FakeFault>> planned = new HashMap<>();
+    private final FakeFaultPlan faults = new FakeFaultPlan();
     private Consumer<FakeOrder> onExecuted = order -> { };
-    private Random random;
-    private double faultProbability;
-    private List<FakeFault> randomFaults = List.of();
+    private Consumer<String> onArrival = route -> { };
     private Duration skew = Duration.ZERO;
     private Duration retryAfter = Duration.ofSeconds(30);
 
@@ -67,6 +66,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
         this.clock = clock;
         try {
             exchangeInfo = FakeJson.MAPPER.readTree(TestData.text("exchange-info-2021.json"));
+            ((ArrayNode) exchangeInfo.path("symbols")).add(FakeJson.xrpEth2019());
             server.setDispatcher(new Dispatcher() {
                 @Override
                 public MockResponse dispatch(RecordedRequest request) {
@@ -122,6 +122,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         engine.setPrice(symbol, new BigDecimal(price));
     }
 
+    /**
+     * MARKET orders fill at the price this gives for their client order id (null: the symbol's set
+     * price), e.g. the close of the signal candle the id names.
+     */
+    public synchronized void priceOrdersBy(Function<String, BigDecimal> byClientOrderId) {
+        engine.priceOrdersBy(byClientOrderId);
+    }
+
     public synchronized void setCommissionRate(String rate) {
         engine.setCommissionRate(new BigDecimal(rate));
     }
@@ -153,14 +161,12 @@ public final class FakeBinanceExchange implements AutoCloseable {
 
     /** The next requests to {@code method path} each meet one of these faults, in order. */
     public synchronized void injectOnNext(String method, String path, FakeFault... faults) {
-        planned.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).addAll(Arrays.asList(faults));
+        this.faults.planNext(method + " " + path, Arrays.asList(faults));
     }
 
     /** From now on each order meets, with this probability, one of the faults picked at random. */
     public synchronized void injectAtRandom(long seed, double probability, FakeFault... faults) {
-        random = new Random(seed);
-        faultProbability = probability;
-        randomFaults = List.of(faults);
+        this.faults.atRandom(ORDER, seed, probability, Arrays.asList(faults));
     }
 
     /**
@@ -169,6 +175,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
      */
     public synchronized void onOrderExecuted(Consumer<FakeOrder> listener) {
         onExecuted = listener;
+    }
+
+    /**
+     * Called on the server thread as each request arrives ({@code "POST /api/v3/order"} ...), before
+     * it is handled: a crash test can kill the bot there; the exchange still handles the request.
+     */
+    public synchronized void onArrival(Consumer<String> listener) {
+        onArrival = listener;
     }
 
     public synchronized List<Call> calls() {
@@ -197,13 +211,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         Map<String, String> params = decode(rawQuery);
         params.putAll(decode(rawBody));
         String apiKey = request.getHeader("X-MBX-APIKEY");
+        onArrival.accept(route);
         Instant now = clock.instant();
         if (limits.banned(now)) {
             early.add(record(now, request, params, apiKey, 418, null));
             return json(418, FakeJson.error(new FakeError(418, -1003, "Way too many requests; IP banned until "
                     + limits.bannedUntil().toEpochMilli() + "."))).setHeader("Retry-After", secondsUntil(limits.bannedUntil()));
         }
-        FakeFault fault = nextFault(route);
+        FakeFault fault = faults.next(route);
         if (fault == FakeFault.RATE_LIMITED || !limits.spend(WEIGHTS.getOrDefault(route, 1), serverTime())) {
             limits.ban(now.plus(fault == FakeFault.RATE_LIMITED ? retryAfter : limits.untilNextWindow(serverTime())));
             record(now, request, params, apiKey, 429, fault);
@@ -267,17 +282,6 @@ public final class FakeBinanceExchange implements AutoCloseable {
         } catch (FakeError.Refusal refusal) {
             return json(refusal.error.httpStatus(), FakeJson.error(refusal.error));
         }
-    }
-
-    private FakeFault nextFault(String route) {
-        Deque<FakeFault> queue = planned.get(route);
-        if (queue != null && !queue.isEmpty()) {
-            return queue.poll();
-        }
-        if (route.equals(ORDER) && random != null && random.nextDouble() < faultProbability) {
-            return randomFaults.get(random.nextInt(randomFaults.size()));
-        }
-        return null;
     }
 
     private MockResponse json(int status, String body) {

@@ -34,6 +34,29 @@ final class FakeJson {
         return copy.toString();
     }
 
+    /**
+     * XRPETH as Binance listed it in October 2019 (the month of the XRPETH candle recording): whole
+     * XRP, prices in steps of 1e-8 ETH, at least 0.01 ETH per order; the same as {@link Rules#xrpEth()}.
+     */
+    static ObjectNode xrpEth2019() {
+        ObjectNode symbol = MAPPER.createObjectNode().put("symbol", "XRPETH").put("status", "TRADING")
+                .put("baseAsset", "XRP").put("baseAssetPrecision", 8).put("quoteAsset", "ETH")
+                .put("quotePrecision", 8).put("quoteAssetPrecision", 8).put("isSpotTradingAllowed", true);
+        symbol.putArray("orderTypes").add("LIMIT").add("LIMIT_MAKER").add("MARKET").add("STOP_LOSS_LIMIT")
+                .add("TAKE_PROFIT_LIMIT");
+        ArrayNode filters = symbol.putArray("filters");
+        filters.addObject().put("filterType", "PRICE_FILTER").put("minPrice", "0.00000001")
+                .put("maxPrice", "1000.00000000").put("tickSize", "0.00000001");
+        filters.addObject().put("filterType", "LOT_SIZE").put("minQty", "1.00000000")
+                .put("maxQty", "90000000.00000000").put("stepSize", "1.00000000");
+        filters.addObject().put("filterType", "MIN_NOTIONAL").put("minNotional", "0.01000000")
+                .put("applyToMarket", true).put("avgPriceMins", 5);
+        filters.addObject().put("filterType", "MARKET_LOT_SIZE").put("minQty", "0.00000000")
+                .put("maxQty", "0.00000000").put("stepSize", "0.00000000");
+        symbol.putArray("permissions").add("SPOT");
+        return symbol;
+    }
+
     static String error(FakeError error) {
         return MAPPER.createObjectNode().put("code", error.code()).put("msg", error.msg()).toString();
     }

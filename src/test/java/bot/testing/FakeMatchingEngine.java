@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The exchange's books behind {@link FakeBinanceExchange}: accounts with balances, MARKET orders
@@ -20,6 +21,7 @@ final class FakeMatchingEngine {
     private final Map<String, FakeSymbolFilters> symbols;
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, BigDecimal> prices = new HashMap<>();
+    private Function<String, BigDecimal> priceByClientOrderId = id -> null;
     private BigDecimal commissionRate = new BigDecimal("0.001");
     private int fillsPerOrder = 1;
     private long nextOrderId = 1;
@@ -54,6 +56,10 @@ final class FakeMatchingEngine {
 
     void setPrice(String symbol, BigDecimal price) {
         prices.put(symbol, price);
+    }
+
+    void priceOrdersBy(Function<String, BigDecimal> byClientOrderId) {
+        priceByClientOrderId = byClientOrderId;
     }
 
     void setCommissionRate(BigDecimal rate) {
@@ -95,7 +101,8 @@ final class FakeMatchingEngine {
         if (account.orders.stream().anyMatch(o -> o.clientOrderId().equals(clientOrderId) && o.status().equals("NEW"))) {
             throw FakeError.badRequest(-2010, "Duplicate order sent.").refusal();
         }
-        BigDecimal price = prices.get(symbol.symbol());
+        BigDecimal price = Optional.ofNullable(priceByClientOrderId.apply(clientOrderId))
+                .orElse(prices.get(symbol.symbol()));
         if (price == null) {
             throw FakeError.badRequest(-2010, "Market is closed.").refusal();
         }

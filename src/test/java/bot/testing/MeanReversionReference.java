@@ -23,6 +23,27 @@ public final class MeanReversionReference {
     private MeanReversionReference() {
     }
 
+    /**
+     * The same orders as a live account makes them: the exchange takes a BUY's commission
+     * ({@code rate} of the quantity, to 8 decimals) in XRP, so each SELL sells the bought quantity
+     * less it, rounded down to whole XRP.
+     */
+    public static List<Trade> withBaseCommission(List<Trade> trades, BigDecimal rate) {
+        List<Trade> live = new ArrayList<>();
+        BigDecimal bought = null;
+        for (Trade t : trades) {
+            if (t.side().equals("BUY")) {
+                bought = t.qty();
+                live.add(t);
+            } else {
+                BigDecimal commission = bought.multiply(rate).setScale(8, RoundingMode.HALF_UP);
+                live.add(new Trade("SELL", t.candleOpenTime(), bought.subtract(commission).setScale(0, RoundingMode.FLOOR),
+                        t.price()).normalized());
+            }
+        }
+        return live;
+    }
+
     public static List<Trade> trades(List<Candle> candles, int window, BigDecimal threshold, BigDecimal orderValue,
                                      BigDecimal minProfit, BigDecimal feePct, int from, int to) {
         BigDecimal profitFactor = BigDecimal.ONE.add(minProfit).add(feePct).add(feePct);

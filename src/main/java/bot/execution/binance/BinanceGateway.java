@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A lookup that finds nothing (-2013) is trusted only once the order's request can no longer
  * reach the exchange: a request is refused when it arrives later than its timestamp plus
- * recvWindow, so until then a "does not exist" may just mean "not there yet", and the lookup says
- * UNKNOWN instead. This covers the orders this process sent; after a restart the engine's own
- * delay covers the rest.
+ * recvWindow (and its timestamp is at most 1 s ahead of the exchange's clock), so until then a
+ * "does not exist" may just mean "not there yet", and the lookup says UNKNOWN instead. For an
+ * order this gateway sent, the doubt lasts from its send until recvWindow + 1 s after; for an
+ * order it did not send (one a previous run journaled, then died), from this gateway's creation:
+ * that run's last request left before this process started. Both are measured on the local clock
+ * (the exchange's runs at the same pace), with the time the lookup was asked, not answered.
  */
 public final class BinanceGateway implements OrderGateway {
     private static final Logger log = LoggerFactory.getLogger(BinanceGateway.class);
@@ -39,15 +43,21 @@ public final class BinanceGateway implements OrderGateway {
     private final String account;
     private final BinanceRestClient client;
     private final Clock clock;
-    private final long recvWindowMillis;
-    /** Client order ids whose request may still reach the exchange, and until when (server time). */
+    /** How long after a request is sent it may still be accepted: recvWindow and the 1 s of the future. */
+    private final long doubtMillis;
+    /** Until when (local clock) a -2013 for an order this gateway did not send may mean "not there yet". */
+    private final long startupDoubtUntil;
+    /** Client order ids whose request may still reach the exchange, and until when (local clock). */
     private final Map<String, Long> inFlightUntil = new ConcurrentHashMap<>();
+    /** Client order ids sent while {@link #startupDoubtUntil} lasts; emptied after it. */
+    private final Set<String> sentDuringStartup = ConcurrentHashMap.newKeySet();
 
     public BinanceGateway(String account, BinanceRestClient client, Clock clock, Duration recvWindow) {
         this.account = account;
         this.client = client;
         this.clock = clock;
-        this.recvWindowMillis = recvWindow.toMillis();
+        this.doubtMillis = recvWindow.toMillis() + FUTURE_TOLERANCE_MILLIS;
+        this.startupDoubtUntil = clock.millis() + doubtMillis;
     }
 
     @Override
@@ -62,6 +72,7 @@ public final class BinanceGateway implements OrderGateway {
         parameters.put("quantity", request.quantity().toPlainString());
         parameters.put("newClientOrderId", request.clientOrderId());
         parameters.put("newOrderRespType", "FULL");
+        rememberIfStartingUp(request.clientOrderId());
         try {
             ExecutionReport report = ExecutionReportParser.fromOrderResponse(client.placeOrder(parameters));
             if (!ExecutionReportParser.fillsComplete(report)) {
@@ -81,8 +92,7 @@ public final class BinanceGateway implements OrderGateway {
         } catch (RuntimeException e) {
             // 5xx, -1006/-1007, timeout, broken connection, unreadable answer: it may have executed
             if (!(e instanceof BinanceUnavailableException u) || u.sent()) {
-                inFlightUntil.put(request.clientOrderId(),
-                        client.serverTimeMillis() + recvWindowMillis + FUTURE_TOLERANCE_MILLIS);
+                inFlightUntil.put(request.clientOrderId(), clock.millis() + doubtMillis);
             }
             log.warn("order outcome unknown: {}", e.getMessage(), kv("account", account),
                     kv("symbol", request.symbol()), kv("clientOrderId", request.clientOrderId()));
@@ -92,6 +102,7 @@ public final class BinanceGateway implements OrderGateway {
 
     @Override
     public Optional<ExecutionReport> lookup(String symbol, String clientOrderId) {
+        long askedAt = clock.millis();
         try {
             JsonNode order = client.signedGet("/api/v3/order",
                     Map.of("symbol", symbol, "origClientOrderId", clientOrderId), 4);
@@ -109,7 +120,7 @@ public final class BinanceGateway implements OrderGateway {
             return Optional.of(report);
         } catch (BinanceRejectedException e) {
             if (e.code() == BinanceError.NO_SUCH_ORDER) {
-                return notFound(clientOrderId);
+                return notFound(clientOrderId, askedAt);
             }
             return Optional.of(unknown(clientOrderId, "lookup refused: " + e.error().msg()));
         } catch (RuntimeException e) {
@@ -117,13 +128,25 @@ public final class BinanceGateway implements OrderGateway {
         }
     }
 
-    private Optional<ExecutionReport> notFound(String clientOrderId) {
+    private Optional<ExecutionReport> notFound(String clientOrderId, long askedAt) {
         Long until = inFlightUntil.get(clientOrderId);
-        if (until != null && client.serverTimeMillis() <= until) {
+        if (until != null && askedAt <= until) {
             return Optional.of(unknown(clientOrderId, "not found yet; the request may still reach the exchange"));
+        }
+        if (until == null && askedAt <= startupDoubtUntil && !sentDuringStartup.contains(clientOrderId)) {
+            return Optional.of(unknown(clientOrderId,
+                    "not found yet; a request of the previous run may still reach the exchange"));
         }
         inFlightUntil.remove(clientOrderId);
         return Optional.empty();
+    }
+
+    private void rememberIfStartingUp(String clientOrderId) {
+        if (clock.millis() <= startupDoubtUntil) {
+            sentDuringStartup.add(clientOrderId);
+        } else if (!sentDuringStartup.isEmpty()) {
+            sentDuringStartup.clear();
+        }
     }
 
     private ExecutionReport unknown(String clientOrderId, String reason) {

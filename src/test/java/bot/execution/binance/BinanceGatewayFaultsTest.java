@@ -14,6 +14,7 @@ import bot.testing.FakeBinanceExchange.Call;
 import bot.testing.FakeFault;
 import bot.testing.FakeOrder;
 import bot.testing.LiveGatewayKit;
+import bot.testing.LogCapture;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

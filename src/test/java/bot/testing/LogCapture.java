@@ -1,13 +1,14 @@
-package bot.execution.binance;
+package bot.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /** Collects the ERROR events of one class's logger while open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
@@ -17,12 +18,18 @@ final class LogCapture implements AutoCloseable {
         logger.addAppender(appender);
     }
 
-    static LogCapture errorsOf(Class<?> type) {
+    public static LogCapture errorsOf(Class<?> type) {
         return new LogCapture(type);
     }
 
-    long count() {
-        return appender.list.stream().filter(e -> e.getLevel() == Level.ERROR).count();
+    public long count() {
+        return errors().size();
+    }
+
+    /** The ERROR messages logged so far, arguments filled in. */
+    public List<String> errors() {
+        return appender.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     @Override

@@ -1,0 +1,153 @@
+package bot.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.domain.Mode;
+import bot.domain.OrderRequest;
+import bot.domain.OrderStatus;
+import bot.domain.OrderType;
+import bot.domain.Side;
+import bot.engine.StrategyIdentity;
+import bot.engine.StrategyRunner;
+import bot.execution.binance.BinanceGateway;
+import bot.store.JdbiJournal;
+import bot.testing.Candles;
+import bot.testing.FakeBinanceExchange.Call;
+import bot.testing.FakeFault;
+import bot.testing.LiveAudit;
+import bot.testing.LiveDaemonKit;
+import bot.testing.LiveGatewayKit;
+import bot.testing.LiveSetup;
+import bot.testing.LogCapture;
+import bot.testing.MeanReversionReference;
+import bot.testing.ReplayFeed;
+import bot.testing.Rows;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bot start}'s reconciliation, before any strategy runs: orders a previous run left open
+ * are settled from the exchange, never re-sent; positions are rebuilt from the fills; a strategy
+ * whose state cannot be reconciled is refused with the reason, and the others run.
+ */
+class ReconciliationTest {
+    private static final List<Candle> CANDLES = Candles.xrpEth("XRPETH");
+    private static final String PARAMS = "{\"order_value\": \"1\", \"threshold\": 0.002}";
+    private static final Map<String, BigDecimal> DEPOSIT = Map.of("ETH", new BigDecimal("5"));
+
+    private final LiveDaemonKit live = new LiveDaemonKit();
+    private final String apiKey = LiveSetup.apiKey("main");
+
+    @AfterEach
+    void close() {
+        live.close();
+    }
+
+    private long liveStrategy() {
+        LiveSetup.account(live.jdbi, live.exchange, "main");
+        live.exchange.deposit(apiKey, "ETH", "5");
+        live.exchange.setPrice("XRPETH", "0.00160000");
+        return LiveSetup.strategy(live.jdbi, "main", "xrp-live", "XRPETH", "live", PARAMS);
+    }
+
+    /** What a run that died after writing the order to the journal left: a PENDING row. */
+    private OrderRequest journaledBuy(long strategyId, String clientOrderId) {
+        OrderRequest buy = new OrderRequest(clientOrderId, "XRPETH", Side.BUY, OrderType.MARKET, new BigDecimal("600"),
+                new BigDecimal("0.0016"), CANDLES.get(99).openTime());
+        new JdbiJournal(live.jdbi).open(new StrategyIdentity(strategyId, "xrp-live", Mode.LIVE, "XRPETH", Interval.M1),
+                buy, 1).orElseThrow();
+        return buy;
+    }
+
+    private Map<String, Object> order(long strategyId) {
+        return live.jdbi.withHandle(h -> h.createQuery("select status, reason, executed_qty from orders where strategy_id = :id")
+                .bind("id", strategyId).mapToMap().one());
+    }
+
+    private List<Call> calls(String method, String path) {
+        return live.exchange.calls().stream().filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
+    }
+
+    @Test
+    void anOrderTheExchangeExecutedAfterTheBotDiedIsSettledAtStartAndNeverSentAgain() {
+        long id = liveStrategy();
+        OrderRequest buy = journaledBuy(id, "b" + id + "-crashed-1");
+        BinanceGateway previousRun = live.kit.factory.gateway("main", live.exchange.baseUrl(), apiKey, "hmac",
+                LiveSetup.secret("main").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(OrderStatus.FILLED, previousRun.submit(buy).status()); // its answer never reached the journal
+
+        assertEquals(1, live.run(CANDLES, 100, 100));
+
+        assertEquals("FILLED", order(id).get("status"));
+        assertEquals(1, calls("POST", "/api/v3/order").size(), "never sent again");
+        LiveAudit.verify(live.jdbi, live.exchange, id, apiKey, "XRP", "ETH", DEPOSIT); // position 599 = 600 - 0.6 XRP
+    }
+
+    @Test
+    void aJournaledOrderTheExchangeNeverGotIsExpiredOnlyOnceItsRequestCouldNoLongerArrive() {
+        long id = liveStrategy();
+        journaledBuy(id, "b" + id + "-never-sent");
+
+        assertEquals(1, live.run(CANDLES, 100, 100));
+
+        assertEquals("EXPIRED", order(id).get("status"));
+        assertTrue(((String) order(id).get("reason")).endsWith("its signal is old, not sent again"), order(id).toString());
+        assertEquals(List.of(), calls("POST", "/api/v3/order"));
+        List<Call> lookups = calls("GET", "/api/v3/order");
+        assertTrue(lookups.size() >= 2, "the first \"does not exist\" is not trusted: " + lookups);
+        Duration doubt = Duration.ofSeconds(5 + 1); // recvWindow + the 1 s a timestamp may be ahead
+        assertTrue(lookups.get(0).time().isBefore(LiveGatewayKit.START.plus(doubt)));
+        assertFalse(lookups.get(lookups.size() - 1).time().isBefore(LiveGatewayKit.START.plus(doubt)),
+                "trusted only after recvWindow + 1 s from the start: " + lookups);
+    }
+
+    @Test
+    void aStrategyWhoseOrderCannotBeLookedUpIsRefusedAndTheOthersRun() {
+        long id = liveStrategy();
+        journaledBuy(id, "b" + id + "-in-doubt");
+        Rows.strategy(live.jdbi, "xrp-paper", "mean_reversion", "XRPETH", "paper", PARAMS);
+        FakeFault[] down = new FakeFault[100];
+        Arrays.fill(down, FakeFault.SERVER_ERROR_BEFORE_EXECUTION);
+        live.exchange.injectOnNext("GET", "/api/v3/order", down);
+
+        try (LogCapture errors = LogCapture.errorsOf(StrategyRunner.class);
+             Daemon daemon = live.daemon(new ReplayFeed(Map.of(), 0, 0, () -> { }))) {
+            assertEquals(1, daemon.start());
+            Map<String, StrategyRunner.State> states = daemon.runners().stream()
+                    .collect(java.util.stream.Collectors.toMap(r -> r.identity().name(), StrategyRunner::state));
+            assertEquals(Map.of("xrp-live", StrategyRunner.State.HALTED, "xrp-paper", StrategyRunner.State.RUNNING), states);
+            assertEquals(List.of("strategy refused: its state cannot be reconciled: order b" + id + "-in-doubt is still"
+                    + " UNKNOWN after 6 lookups; trading stops until it is settled (the next start looks it up again)"),
+                    errors.errors());
+        }
+        assertEquals("UNKNOWN", order(id).get("status"));
+        assertEquals(List.of(), calls("POST", "/api/v3/order"));
+    }
+
+    @Test
+    void aPositionItsFillsContradictIsRefused() {
+        long id = Rows.strategy(live.jdbi, "xrp-paper", "mean_reversion", "XRPETH", "paper", PARAMS);
+        long firstBuy = MeanReversionReference.trades(CANDLES, 20, new BigDecimal("0.002"), BigDecimal.ONE,
+                new BigDecimal("0.002"), new BigDecimal("0.001"), 20, CANDLES.size()).get(0).candleOpenTime();
+        int end = 1 + CANDLES.indexOf(CANDLES.stream().filter(c -> c.openTime() == firstBuy).findFirst().orElseThrow());
+        assertEquals(1, live.run(CANDLES, 20, end));
+        assertEquals(1, live.run(CANDLES, end, end), "an untouched journal reconciles");
+
+        live.jdbi.useHandle(h -> h.execute("update positions set qty = qty + 1 where strategy_id = ?", id));
+        try (LogCapture errors = LogCapture.errorsOf(StrategyRunner.class)) {
+            assertEquals(0, live.run(CANDLES, end, end));
+            assertEquals(1, errors.count());
+            assertTrue(errors.errors().get(0).contains("does not match the journal's fills"), errors.errors().toString());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package bot.testing;
+
+import bot.app.CandleArchiver;
+import bot.app.Daemon;
+import bot.app.DaemonAdapters;
+import bot.app.LiveGateways;
+import bot.app.ModeGateways;
+import bot.config.Settings;
+import bot.config.SettingsLoader;
+import bot.domain.Candle;
+import bot.engine.LookupBackoff;
+import bot.engine.StrategyRunner;
+import bot.security.MasterKeySource;
+import bot.store.Database;
+import bot.store.CandleRepository;
+import bot.store.EnabledStrategies;
+import bot.store.JdbiJournal;
+import bot.strategy.StrategyRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The daemon as {@code bot start} wires it (real journal on PostgreSQL, {@link LiveGateways},
+ * mode gateways, the default lookup backoff), with fakes only at the edges: recorded XRPETH candles
+ * for the feed, XRPETH's rules, and the fake exchange on one adjustable clock, which every wait
+ * (lookups, Retry-After, budget) advances instead of sleeping.
+ */
+public final class LiveDaemonKit implements AutoCloseable {
+    public final LiveGatewayKit kit = new LiveGatewayKit();
+    public final FakeBinanceExchange exchange = kit.exchange;
+    public final Database db = TestDatabase.fresh();
+    public final Jdbi jdbi = db.jdbi();
+    private final Settings settings = SettingsLoader.load(Path.of("target", "no-bot-home"),
+            Path.of("target", "no-bot-home", "bot.conf"), false, Map.of("BOT_BINANCE_REST_URL", exchange.baseUrl()),
+            Map.of());
+
+    public Daemon daemon(ReplayFeed feed) {
+        return daemon(feed, LiveSetup.masterKeys());
+    }
+
+    /** The live gateways as bot start makes them, on the kit's factory and clock. */
+    public LiveGateways liveGateways(MasterKeySource keys) {
+        return new LiveGateways(settings, keys, kit.factory);
+    }
+
+    public Daemon daemon(ReplayFeed feed, MasterKeySource keys) {
+        LiveGateways live = liveGateways(keys);
+        DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()), live);
+        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
+                StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), adapters, new ModeGateways(kit.clock, live),
+                LookupBackoff.DEFAULT, kit.clock::advance, new CandleArchiver(new CandleRepository(jdbi)));
+    }
+
+    /**
+     * Starts the daemon on candles [from, to) (the strategies' warm-up before), waits until every
+     * runner has handled them all, and stops it; returns how many strategies ran.
+     */
+    public int run(List<Candle> candles, int from, int to) {
+        try (Daemon daemon = daemon(new ReplayFeed(Map.of("XRPETH", candles), from, to, () -> { }))) {
+            int running = daemon.start();
+            for (StrategyRunner runner : daemon.runners()) {
+                runner.stop();
+                if (!runner.awaitStopped(Duration.ofMinutes(2))) {
+                    throw new AssertionError("runner " + runner.identity().name() + " did not drain");
+                }
+            }
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        kit.close();
+    }
+}
