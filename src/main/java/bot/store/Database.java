@@ -29,9 +29,10 @@ public final class Database implements AutoCloseable {
         if (settings.dbUrl().isPresent()) {
             return connect(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null);
         }
-        EmbeddedServer server = EmbeddedServer.acquire(settings.pgDataDir(), true);
+        EmbeddedServer server = EmbeddedServer.acquire(settings.pgDataDir(), true,
+                settings.varDir().resolve("secret").resolve("pgdata.password"));
         try {
-            return connect(server.jdbcUrl(), EmbeddedServer.USER, "", server);
+            return connect(server.jdbcUrl(), EmbeddedServer.USER, server.password(), server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

@@ -36,12 +36,14 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private final Path dataDir;
     private final int port;
+    private final String password;
     private final EmbeddedPostgres started;
     private boolean closed;
 
-    private EmbeddedServer(Path dataDir, int port, EmbeddedPostgres started) {
+    private EmbeddedServer(Path dataDir, int port, String password, EmbeddedPostgres started) {
         this.dataDir = dataDir;
         this.port = port;
+        this.password = password;
         this.started = started;
     }
 
@@ -51,24 +53,38 @@ public final class EmbeddedServer implements AutoCloseable {
      * @param durable fsync and synchronous commits on (the bot's journal); tests may trade them for speed
      */
     public static EmbeddedServer acquire(Path dataDir, boolean durable) {
+        return acquire(dataDir, durable, null);
+    }
+
+    /**
+     * As {@link #acquire(Path, boolean)}, but with password authentication: the server's superuser
+     * gets the password kept in {@code passwordFile} (made on first use, readable by this user only),
+     * and connections without it are refused. PostgreSQL's initdb trusts every local connection,
+     * which on a shared machine would let any user read or change the journal.
+     */
+    public static EmbeddedServer acquire(Path dataDir, boolean durable, Path passwordFile) {
         try {
             Files.createDirectories(dataDir.getParent());
             try (FileChannel channel = lockChannel(dataDir); FileLock ignored = channel.lock()) {
+                String password = passwordFile == null ? "" : SecretFile.readOrCreate(passwordFile);
                 Optional<RunningServer> running = RunningServer.find(dataDir);
                 if (running.isPresent()) {
                     log.debug("using the embedded PostgreSQL already running on port {}", running.get().port());
-                    return new EmbeddedServer(dataDir, running.get().port(), null);
+                    return new EmbeddedServer(dataDir, running.get().port(), password, null);
                 }
-                EmbeddedPostgres postgres = start(dataDir, durable);
-                createDatabase(postgres.getPort());
-                return new EmbeddedServer(dataDir, postgres.getPort(), postgres);
+                EmbeddedPostgres postgres = start(dataDir, durable, password);
+                if (!password.isEmpty()) {
+                    PasswordAuthentication.require(dataDir, postgres.getPort(), USER, password);
+                }
+                createDatabase(postgres.getPort(), password);
+                return new EmbeddedServer(dataDir, postgres.getPort(), password, postgres);
             }
         } catch (IOException e) {
             throw new DatabaseException("cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage());
         }
     }
 
-    private static EmbeddedPostgres start(Path dataDir, boolean durable) throws IOException {
+    private static EmbeddedPostgres start(Path dataDir, boolean durable, String password) throws IOException {
         long t0 = System.nanoTime();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -78,6 +94,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 .setServerConfig("unix_socket_directories", "")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100");
+        if (!password.isEmpty()) {
+            builder.setConnectConfig("password", password); // zonky's own readiness check connects too
+        }
         if (durable) {
             // zonky starts the server with -F (no fsync) and synchronous_commit=off: not for a journal of money.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
@@ -88,8 +107,8 @@ public final class EmbeddedServer implements AutoCloseable {
         return postgres;
     }
 
-    private static void createDatabase(int port) throws IOException {
-        try (Connection c = DriverManager.getConnection(url(port, "postgres"), USER, "");
+    private static void createDatabase(int port, String password) throws IOException {
+        try (Connection c = DriverManager.getConnection(url(port, "postgres"), USER, password);
              Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (rs.next()) {
@@ -108,6 +127,11 @@ public final class EmbeddedServer implements AutoCloseable {
 
     public String jdbcUrl() {
         return url(port, DATABASE);
+    }
+
+    /** The superuser's password; empty for a server without password authentication (tests). */
+    public String password() {
+        return password;
     }
 
     /** True when this process started the server. */
@@ -141,7 +165,7 @@ public final class EmbeddedServer implements AutoCloseable {
 
     private int otherClients() throws SQLException {
         try (Connection c = DriverManager.getConnection(url(port, "postgres") + "&ApplicationName="
-                + applicationName(), USER, "");
+                + applicationName(), USER, password);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'"
                      + " and pid <> pg_backend_pid() and coalesce(application_name, '') <> '" + applicationName() + "'")) {

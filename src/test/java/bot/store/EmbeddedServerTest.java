@@ -68,6 +68,23 @@ class EmbeddedServerTest {
     }
 
     @Test
+    void theServerRefusesConnectionsWithoutItsPassword() throws Exception {
+        Process holder = hold();
+        String url = "jdbc:postgresql://localhost:" + port() + "/bot";
+        java.sql.SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                () -> java.sql.DriverManager.getConnection(url, "postgres", "").close());
+        assertTrue(refused.getMessage().contains("password"), refused.getMessage());
+        Path passwordFile = home.resolve("var/secret/pgdata.password");
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(passwordFile));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres",
+                Files.readString(passwordFile).strip())) {
+            assertTrue(c.isValid(2));
+        }
+        release(holder);
+    }
+
+    @Test
     void aServerWhoseOwnerWasKilledIsReusedAndThenStopped() throws Exception {
         Process owner = hold();
         long serverPid = postmasterPid().orElseThrow();
