@@ -14,6 +14,9 @@ public final class CommonParameters {
     public static final String STOP_LOSS = "stop_loss";
     public static final String SLIPPAGE = "slippage";
 
+    /** The longest history a kind may ask for: warm-up stays a few REST pages, not millions of candles. */
+    public static final BigDecimal MAX_HISTORY = BigDecimal.valueOf(5000);
+
     private static final BigDecimal ONE = BigDecimal.ONE;
     private static final BigDecimal ZERO = BigDecimal.ZERO;
 

@@ -12,6 +12,11 @@ import java.util.TreeSet;
  */
 public final class ParameterValidator {
 
+    /** Digits before the point a value may have (a quote amount of 10^15 is already absurd). */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** Decimals a value may have: the precision of the domain's arithmetic (Money.PRICE_CONTEXT). */
+    static final int MAX_DECIMALS = 34;
+
     private ParameterValidator() {
     }
 
@@ -38,6 +43,12 @@ public final class ParameterValidator {
             }
             values.put(spec.name(), parse(spec, text));
         }
+        BigDecimal min = values.get(CommonParameters.MIN_PRICE);
+        BigDecimal max = values.get(CommonParameters.MAX_PRICE);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            throw new InvalidParameterException(CommonParameters.MAX_PRICE, max.toPlainString()
+                    + " is below min_price " + min.toPlainString());
+        }
         return new StrategyParameters(values);
     }
 
@@ -48,12 +59,23 @@ public final class ParameterValidator {
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(spec.name(), "'" + text + "' is not a number");
         }
+        // Bounds on size before any arithmetic: 1e999999999 is a valid BigDecimal that would exhaust memory.
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            throw new InvalidParameterException(spec.name(), "'" + text + "' is too large");
+        }
+        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+            throw new InvalidParameterException(spec.name(), "'" + text + "' has more than " + MAX_DECIMALS
+                    + " decimals");
+        }
+        value = value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value;
         if (spec.type() == ParameterType.INTEGER) {
-            try {
-                value = BigDecimal.valueOf(value.intValueExact());
-            } catch (ArithmeticException e) {
+            if (value.stripTrailingZeros().scale() > 0) {
                 throw new InvalidParameterException(spec.name(), "'" + text + "' is not a whole number");
             }
+            if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+                throw new InvalidParameterException(spec.name(), "'" + text + "' is too large");
+            }
+            value = value.setScale(0);
         }
         if (spec.min() != null) {
             int cmp = value.compareTo(spec.min());

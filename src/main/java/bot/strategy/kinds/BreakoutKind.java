@@ -1,5 +1,7 @@
 package bot.strategy.kinds;
 
+import static bot.strategy.CommonParameters.MAX_HISTORY;
+
 import bot.strategy.CommonParameters;
 import bot.strategy.ParameterSpec;
 import bot.strategy.ParameterType;
@@ -14,7 +16,7 @@ public final class BreakoutKind implements StrategyKind {
     static final String LOOKBACK = "lookback";
 
     private static final List<ParameterSpec> PARAMETERS = CommonParameters.with(List.of(
-            ParameterSpec.withDefault(LOOKBACK, ParameterType.INTEGER, "20", BigDecimal.TWO, false, null,
+            ParameterSpec.withDefault(LOOKBACK, ParameterType.INTEGER, "20", BigDecimal.TWO, false, MAX_HISTORY,
                     "earlier candles whose highest high / lowest low form the channel")));
 
     @Override

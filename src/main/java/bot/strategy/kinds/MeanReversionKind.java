@@ -1,5 +1,7 @@
 package bot.strategy.kinds;
 
+import static bot.strategy.CommonParameters.MAX_HISTORY;
+
 import bot.strategy.CommonParameters;
 import bot.strategy.ParameterSpec;
 import bot.strategy.ParameterType;
@@ -15,7 +17,7 @@ public final class MeanReversionKind implements StrategyKind {
     static final String THRESHOLD = "threshold";
 
     private static final List<ParameterSpec> PARAMETERS = CommonParameters.with(List.of(
-            ParameterSpec.withDefault(WINDOW, ParameterType.INTEGER, "20", BigDecimal.TWO, false, null,
+            ParameterSpec.withDefault(WINDOW, ParameterType.INTEGER, "20", BigDecimal.TWO, false, MAX_HISTORY,
                     "closes in the moving sum"),
             ParameterSpec.withDefault(THRESHOLD, ParameterType.DECIMAL, "0.005", BigDecimal.ZERO, false, BigDecimal.ONE,
                     "buy when the close is this fraction below the moving average")));

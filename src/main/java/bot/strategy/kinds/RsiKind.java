@@ -1,6 +1,9 @@
 package bot.strategy.kinds;
 
+import static bot.strategy.CommonParameters.MAX_HISTORY;
+
 import bot.strategy.CommonParameters;
+import bot.strategy.InvalidParameterException;
 import bot.strategy.ParameterSpec;
 import bot.strategy.ParameterType;
 import bot.strategy.Strategy;
@@ -8,6 +11,7 @@ import bot.strategy.StrategyKind;
 import bot.strategy.StrategyParameters;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** The built-in kind {@code rsi}. */
 public final class RsiKind implements StrategyKind {
@@ -18,7 +22,7 @@ public final class RsiKind implements StrategyKind {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final List<ParameterSpec> PARAMETERS = CommonParameters.with(List.of(
-            ParameterSpec.withDefault(PERIOD, ParameterType.INTEGER, "14", BigDecimal.TWO, false, null,
+            ParameterSpec.withDefault(PERIOD, ParameterType.INTEGER, "14", BigDecimal.TWO, false, MAX_HISTORY,
                     "closes in Wilder's RSI"),
             ParameterSpec.withDefault(BUY_BELOW, ParameterType.DECIMAL, "40", BigDecimal.ZERO, false, HUNDRED,
                     "buy when the RSI is below this"),
@@ -37,6 +41,16 @@ public final class RsiKind implements StrategyKind {
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMETERS;
+    }
+
+    @Override
+    public StrategyParameters validate(Map<String, String> raw) {
+        StrategyParameters parameters = StrategyKind.super.validate(raw);
+        if (parameters.decimal(BUY_BELOW).compareTo(parameters.decimal(SELL_ABOVE)) >= 0) {
+            throw new InvalidParameterException(BUY_BELOW, parameters.decimal(BUY_BELOW).toPlainString()
+                    + " must be below sell_above " + parameters.decimal(SELL_ABOVE).toPlainString());
+        }
+        return parameters;
     }
 
     @Override
