@@ -3,13 +3,18 @@ package bot.cli;
 import bot.app.Daemon;
 import bot.app.DaemonAdapters;
 import bot.app.DefaultAdapters;
+import bot.app.LogSetup;
 import bot.app.PluginKinds;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
 import bot.store.Database;
 import bot.store.DemoSetup;
 import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
@@ -25,7 +30,8 @@ final class StartCommand implements Callable<Integer> {
     BotCommand root;
 
     @Option(names = "--demo", description = "First make sure a key-less account 'demo' and a paper strategy "
-            + "'demo-btcusdt' (mean_reversion, BTCUSDT, 1m, order_value 100) exist.")
+            + "'demo-btcusdt' (mean_reversion, BTCUSDT, 1m, order_value 100) exist; the other enabled "
+            + "strategies run too.")
     boolean demo;
 
     /** The market feed, exchange rules and live gateway; a test puts fakes here. */
@@ -36,18 +42,34 @@ final class StartCommand implements Callable<Integer> {
         Settings settings = root.settings(Level.INFO);
         ShutdownSignal signal = ShutdownSignal.install();
         try (Database db = root.openDatabase()) {
-            if (demo && new DemoSetup(db.jdbi()).ensure()) {
+            if (demo && new DemoSetup(db.jdbi()).ensure(demoParameters())) {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
                     adapters.apply(settings), Clock.systemUTC())) {
-                daemon.start();
+                if (daemon.start() == 0) {
+                    root.environment().err().println("bot start: no strategy can run (none enabled, or every one"
+                            + " refused: see " + settings.logDir().resolve(LogSetup.FILE_NAME) + ")");
+                    return Cli.FAILED;
+                }
                 signal.await();
             }
         } finally {
             signal.finished();
         }
         return Cli.OK;
+    }
+
+    /** The demo strategy's parameters, checked and with the defaults filled in, as add-strategy stores them. */
+    private String demoParameters() {
+        Map<String, String> stored = new TreeMap<>();
+        root.strategyRegistry().require("mean_reversion").validate(Map.of("order_value", "100")).asMap()
+                .forEach((name, value) -> stored.put(name, value.toPlainString()));
+        try {
+            return new ObjectMapper().writeValueAsString(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

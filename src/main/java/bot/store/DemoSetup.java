@@ -17,17 +17,17 @@ public final class DemoSetup {
         this.jdbi = jdbi;
     }
 
-    /** True when something was created. */
-    public boolean ensure() {
+    /** True when something was created; {@code paramsJson} holds the strategy's checked parameters. */
+    public boolean ensure(String paramsJson) {
         return jdbi.inTransaction(h -> {
             int accounts = h.createUpdate("insert into accounts (name, key_type) values (:name, 'none')"
                     + " on conflict (name) do nothing").bind("name", ACCOUNT).execute();
             int strategies = h.createUpdate("""
                     insert into strategies (name, account_id, kind, symbol, interval, mode, params)
-                    select :name, id, 'mean_reversion', 'BTCUSDT', '1m', 'paper', '{"order_value": "100"}'::jsonb
+                    select :name, id, 'mean_reversion', 'BTCUSDT', '1m', 'paper', cast(:params as jsonb)
                     from accounts where name = :account
                     on conflict (name) do nothing""")
-                    .bind("name", STRATEGY).bind("account", ACCOUNT).execute();
+                    .bind("name", STRATEGY).bind("account", ACCOUNT).bind("params", paramsJson).execute();
             return accounts + strategies > 0;
         });
     }
