@@ -14,6 +14,13 @@ import java.util.List;
  * sets the superuser's password, then makes pg_hba.conf ask for it on every connection.
  */
 final class PasswordAuthentication {
+    /**
+     * The password itself, over loopback only (listen_addresses=localhost, no Unix socket), checked
+     * by the server against its SCRAM verifier. SCRAM's handshake would keep the password off the
+     * wire, but its 4096 PBKDF2 rounds cost a freshly started JVM over a second per connection,
+     * and reading loopback traffic already takes root.
+     */
+    static final String METHOD = "password";
 
     private PasswordAuthentication() {
     }
@@ -27,7 +34,7 @@ final class PasswordAuthentication {
             if (trusting) {
                 // The password travels as SQL here, once, over loopback; it is never logged.
                 s.execute("alter user " + user + " password '" + password.replace("'", "''") + "'");
-                Files.write(hba, lines.stream().map(l -> trusts(l) ? l.replaceAll("\\btrust\\s*$", "scram-sha-256") : l)
+                Files.write(hba, lines.stream().map(l -> trusts(l) ? l.replaceAll("\\btrust\\s*$", METHOD) : l)
                         .toList());
                 s.execute("select pg_reload_conf()");
             }
