@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * Backfill rate of the candles table (target: at least 75,000 rows/s): upserts batches of
  * synthetic 1m candles into a fresh database and prints rows/s. Uses BOT_DB_URL (with BOT_DB_USER,
  * BOT_DB_PASSWORD) when set, else a throw-away embedded PostgreSQL with the bot's durable settings.
- * Run: {@code java -cp target/benchmarks.jar bot.bench.CandleBackfillBenchmark [rows] [rounds]}.
+ * Run alone: {@code java -cp target/bench/benchmarks.jar bot.bench.CandleBackfillBenchmark [rows] [rounds]}.
  */
 public final class CandleBackfillBenchmark {
 
@@ -42,27 +43,40 @@ public final class CandleBackfillBenchmark {
             db = Database.connect(url, System.getenv("BOT_DB_USER"), System.getenv("BOT_DB_PASSWORD"), null);
         }
         try (db) {
-            CandleRepository candles = new CandleRepository(db.jdbi());
-            List<Candle> batch = synthetic(rows);
-            System.out.printf("backfill of %,d candles per round into %s%n", rows,
-                    server == null ? "BOT_DB_URL" : "embedded PostgreSQL (fsync on)");
-            for (int round = 1; round <= rounds; round++) {
-                clear(db);
-                long t0 = System.nanoTime();
-                candles.save(batch);
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("round %d: insert %,.0f rows/s%n", round, rows / seconds);
-                t0 = System.nanoTime();
-                candles.save(batch);   // the same rows again: every one an update
-                seconds = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("round %d: upsert over existing rows %,.0f rows/s%n", round, rows / seconds);
-            }
-            clear(db);
+            System.out.printf("backfill into %s%n", server == null ? "BOT_DB_URL" : "embedded PostgreSQL (fsync on)");
+            run(db, rows, rounds);
         } finally {
             if (dataDir != null) {
                 deleteTree(dataDir.getParent());
             }
         }
+    }
+
+    /** Rounds of {@code rows} inserts then the same rows again as updates; the median and best insert rate. */
+    static List<Figure> run(Database db, int rows, int rounds) throws Exception {
+        CandleRepository candles = new CandleRepository(db.jdbi());
+        List<Candle> batch = synthetic(rows);
+        double[] inserts = new double[rounds];
+        double[] upserts = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            clear(db);
+            long t0 = System.nanoTime();
+            candles.save(batch);
+            inserts[round] = rows / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            candles.save(batch);   // the same rows again: every one an update
+            upserts[round] = rows / ((System.nanoTime() - t0) / 1e9);
+            System.out.printf("round %d: insert %,.0f rows/s, upsert over existing rows %,.0f rows/s%n", round + 1,
+                    inserts[round], upserts[round]);
+        }
+        clear(db);
+        Arrays.sort(inserts);
+        Arrays.sort(upserts);
+        return List.of(
+                Figure.atLeast(String.format("candle backfill, median of %d rounds of %,d rows", rounds, rows),
+                        inserts[rounds / 2], 75_000, "rows/s", "%,.0f"),
+                Figure.info("candle backfill, best round / upsert over existing rows (median)",
+                        String.format("%,.0f / %,.0f rows/s", inserts[rounds - 1], upserts[rounds / 2])));
     }
 
     private static void deleteTree(Path root) throws Exception {
@@ -81,13 +95,18 @@ public final class CandleBackfillBenchmark {
     }
 
     /** A random walk of plausible BTC-like 1m candles with eight-decimal prices. */
-    private static List<Candle> synthetic(int rows) {
+    static List<Candle> synthetic(int rows) {
+        return synthetic(rows, 5_000_000_000L);
+    }
+
+    /** The same walk with closes moving by up to {@code maxStep} (in 1e-8) per candle. */
+    static List<Candle> synthetic(int rows, long maxStep) {
         List<Candle> list = new ArrayList<>(rows);
         long open = 1_600_000_000_000L;
         long price = 6_000_000_000_000L;   // 60000.00000000 in units of 1e-8
         SplittableRandom random = new java.util.SplittableRandom(42);
         for (int i = 0; i < rows; i++) {
-            long close = Math.max(1_000_000, price + random.nextLong(-5_000_000_000L, 5_000_000_000L));
+            long close = Math.max(1_000_000, price + random.nextLong(-maxStep, maxStep));
             long high = Math.max(price, close) + random.nextLong(0, 1_000_000_000L);
             long low = Math.min(price, close) - random.nextLong(0, 1_000_000_000L);
             list.add(new Candle("BENCHUSDT", Interval.M1, open, open + 59_999, BigDecimal.valueOf(price, 8),

@@ -12,11 +12,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores every closed candle the feed delivers (warm-up history included) without making the
- * feed wait: candles are queued and written in batches by one background thread.
+ * feed wait: candles are queued and written in batches by one background thread. A batch waits
+ * up to {@link #LINGER_MS} for the rest of a burst: every stream's candle closes at the same
+ * moment, and one insert of a thousand rows costs far less than a hundred inserts of ten
+ * (measured: the archive took half the daemon's CPU with 1,000 1s streams when it did not wait).
  */
 public final class CandleArchiver implements CandleListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CandleArchiver.class);
     private static final int BATCH = 5000;
+    private static final long LINGER_MS = 100;
 
     private final CandleArchive archive;
     private final LinkedBlockingQueue<Candle> queue = new LinkedBlockingQueue<>();
@@ -47,7 +51,7 @@ public final class CandleArchiver implements CandleListener, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
+                gather(batch);
                 archive.save(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -57,6 +61,14 @@ public final class CandleArchiver implements CandleListener, AutoCloseable {
             }
             batch.clear();
         }
+    }
+
+    /** Waits out the linger time (sleeping: no wake-up per arriving candle), then takes what came, up to {@link #BATCH}. */
+    private void gather(List<Candle> batch) throws InterruptedException {
+        if (!closing) {
+            Thread.sleep(LINGER_MS);
+        }
+        queue.drainTo(batch, BATCH - batch.size());
     }
 
     /** Writes what is queued, then stops. */

@@ -14,15 +14,15 @@ import org.jdbi.v3.core.Handle;
 /**
  * The candles table: upserts on (symbol, interval, open_time), a chunk of rows per statement (the
  * columns as arrays, unnested by the server), so a backfill of thousands of rows is a few round
- * trips.
+ * trips, and so is the archive of one candle from each of a thousand streams.
  */
 public final class CandleRepository implements CandleArchive {
     static final int CHUNK = 5000;
     private static final String UPSERT = """
             insert into candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
                                  quote_volume, trades)
-            select :symbol, :interval, *
-            from unnest(:openTimes, :closeTimes, :opens, :highs, :lows, :closes, :volumes, :quoteVolumes, :trades)
+            select * from unnest(:symbols, :intervals, :openTimes, :closeTimes, :opens, :highs, :lows, :closes, :volumes,
+                                 :quoteVolumes, :trades)
             on conflict (symbol, interval, open_time) do update set
                 close_time = excluded.close_time, open = excluded.open, high = excluded.high, low = excluded.low,
                 close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
@@ -44,24 +44,20 @@ public final class CandleRepository implements CandleArchive {
         for (Candle candle : closed) {
             unique.put(new Key(candle.symbol(), candle.interval(), candle.openTime()), candle);
         }
-        Map<Stream, List<Candle>> byStream = new LinkedHashMap<>();
-        for (Candle candle : unique.values()) {
-            byStream.computeIfAbsent(new Stream(candle.symbol(), candle.interval()), s -> new ArrayList<>()).add(candle);
-        }
+        List<Candle> rows = new ArrayList<>(unique.values());
         jdbi.useTransaction(handle -> {
             handle.registerArrayType(BigDecimal.class, "numeric");
-            for (Map.Entry<Stream, List<Candle>> entry : byStream.entrySet()) {
-                List<Candle> rows = entry.getValue();
-                for (int from = 0; from < rows.size(); from += CHUNK) {
-                    upsert(handle, entry.getKey(), rows.subList(from, Math.min(rows.size(), from + CHUNK)));
-                }
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                upsert(handle, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
         });
     }
 
     /** One statement per chunk: the columns travel as arrays and unnest turns them back into rows. */
-    private static void upsert(Handle handle, Stream stream, List<Candle> chunk) {
+    private static void upsert(Handle handle, List<Candle> chunk) {
         int n = chunk.size();
+        String[] symbols = new String[n];
+        String[] intervals = new String[n];
         long[] openTimes = new long[n];
         long[] closeTimes = new long[n];
         long[] trades = new long[n];
@@ -73,6 +69,8 @@ public final class CandleRepository implements CandleArchive {
         BigDecimal[] quoteVolumes = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             Candle c = chunk.get(i);
+            symbols[i] = c.symbol();
+            intervals[i] = c.interval().code();
             openTimes[i] = c.openTime();
             closeTimes[i] = c.closeTime();
             trades[i] = c.trades();
@@ -84,8 +82,8 @@ public final class CandleRepository implements CandleArchive {
             quoteVolumes[i] = c.quoteVolume();
         }
         handle.createUpdate(UPSERT)
-                .bind("symbol", stream.symbol())
-                .bind("interval", stream.interval().code())
+                .bind("symbols", symbols)
+                .bind("intervals", intervals)
                 .bind("openTimes", openTimes)
                 .bind("closeTimes", closeTimes)
                 .bind("opens", opens)
@@ -117,8 +115,5 @@ public final class CandleRepository implements CandleArchive {
     }
 
     private record Key(String symbol, Interval interval, long openTime) {
-    }
-
-    private record Stream(String symbol, Interval interval) {
     }
 }

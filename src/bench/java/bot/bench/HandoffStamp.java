@@ -1,0 +1,58 @@
+package bot.bench;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.engine.CandleListener;
+import bot.engine.MarketFeed;
+import bot.engine.StrategyRunner;
+import java.util.List;
+
+/**
+ * A market feed decorator that notes when the feed hands a closed candle to a strategy's runner
+ * (System.nanoTime): the moment between the feed's threads and the runner's own.
+ */
+final class HandoffStamp implements MarketFeed {
+    private final MarketFeed feed;
+    private volatile long lastHandoff;
+
+    HandoffStamp(MarketFeed feed) {
+        this.feed = feed;
+    }
+
+    long lastHandoff() {
+        return lastHandoff;
+    }
+
+    @Override
+    public void subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener) {
+        feed.subscribe(symbol, interval, warmupCandles, new CandleListener() {
+            @Override
+            public void onHistory(List<Candle> closedCandles) {
+                listener.onHistory(closedCandles);
+            }
+
+            @Override
+            public void onClosed(Candle closed) {
+                if (listener instanceof StrategyRunner) {
+                    lastHandoff = System.nanoTime();
+                }
+                listener.onClosed(closed);
+            }
+
+            @Override
+            public void onTick(Candle forming) {
+                listener.onTick(forming);
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        feed.start();
+    }
+
+    @Override
+    public void close() {
+        feed.close();
+    }
+}
