@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * over a steady window.
  */
 final class CapacityBench {
-    private static final int WARMUP_SECONDS = 20;
+    private static final int WARMUP_SECONDS = 30;
 
     private CapacityBench() {
     }

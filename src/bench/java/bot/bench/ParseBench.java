@@ -3,9 +3,7 @@ package bot.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -40,14 +38,19 @@ final class ParseBench {
                 default -> "kline event -> candle, plain event as bytes";
             };
             figures.add(Figure.atMost(what + ": time", r.getPrimaryResult().getScore(), 1.5, "us", "%.3f"));
-            figures.add(Figure.atMost(what + ": allocated", allocation(r.getSecondaryResults()), 1024, "B", "%.0f"));
+            figures.add(Figure.atMost(what + ": allocated", allocation(r), 1024, "B", "%.0f"));
         }
         return figures;
     }
 
     /** gc.alloc.rate.norm: bytes allocated per operation (its key has a prefix in some JMH versions). */
-    private static double allocation(Map<String, Result> secondary) {
-        return secondary.entrySet().stream().filter(e -> e.getKey().endsWith("gc.alloc.rate.norm"))
-                .mapToDouble(e -> e.getValue().getScore()).findFirst().orElse(Double.NaN);
+    @SuppressWarnings("rawtypes") // JMH's own signature: Map<String, Result>
+    private static double allocation(RunResult result) {
+        for (var entry : result.getSecondaryResults().entrySet()) {
+            if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
+                return entry.getValue().getScore();
+            }
+        }
+        return Double.NaN;
     }
 }

@@ -19,32 +19,75 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** The order journal over the tables orders, fills, positions and round_trips; each call one transaction. */
 public final class JdbiJournal implements Journal {
     private static final String UNSETTLED = "('PENDING', 'UNKNOWN', 'NEW', 'PARTIALLY_FILLED')";
 
+    private static final int NUMBERS_PER_FETCH = 20;
+    private static final String RECORD = """
+            with updated as (
+                update orders set status = :status, executed_qty = :executedQty, quote_qty = :quoteQty,
+                       avg_price = :avgPrice, fee = :fee, fee_asset = :feeAsset,
+                       exchange_order_id = coalesce(:exchangeOrderId, exchange_order_id), reason = :reason,
+                       updated_at = now()
+                where id = :id),
+            fills_added as (
+                insert into fills (order_id, trade_id, price, qty, commission, commission_asset, time)
+                select :id, * from unnest(:tradeIds, :prices, :qtys, :commissions, :commissionAssets,
+                                          cast(:times as timestamptz[]))
+                on conflict (order_id, trade_id) do nothing),
+            position_saved as (
+                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
+                                       entry_quote_fee, entry_order_id, opened_at, updated_at)
+                select strategy_id, :positionSymbol, :positionQty, :entryPrice, :entryQty, :entryCost, :entryFeeQuote,
+                       :entryQuoteFee, :entryOrderId, :openedAt, now()
+                from orders where id = :id and :hasPosition
+                on conflict (strategy_id) do update set symbol = excluded.symbol, qty = excluded.qty,
+                       entry_price = excluded.entry_price, entry_qty = excluded.entry_qty,
+                       entry_cost = excluded.entry_cost, entry_fee_quote = excluded.entry_fee_quote,
+                       entry_quote_fee = excluded.entry_quote_fee, entry_order_id = excluded.entry_order_id,
+                       opened_at = excluded.opened_at, updated_at = now())
+            insert into round_trips (strategy_id, mode, symbol, entry_order_id, exit_order_id, qty, entry_price,
+                                     exit_price, entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at)
+            select strategy_id, mode, symbol, :tripEntryOrderId, id, :tripQty, :tripEntryPrice, :tripExitPrice,
+                   :tripEntryValue, :tripExitValue, :tripFees, :tripNetPnl, :tripGrossPnl, :tripOpenedAt, :tripClosedAt
+            from orders where id = :tripExitOrderId and :hasTrip
+            on conflict (exit_order_id) do nothing""";
+
     private final Jdbi jdbi;
+    private final ArrayDeque<Long> numbers = new ArrayDeque<>();
 
     public JdbiJournal(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
+    /**
+     * Numbers come from the sequence {@value #NUMBERS_PER_FETCH} at a time, so an order does not
+     * wait for a round trip to PostgreSQL for its number; the ones a process leaves unused are
+     * skipped, never reused.
+     */
     @Override
-    public long nextOrderNumber() {
-        return jdbi.withHandle(h -> h.createQuery("select nextval('client_order_seq')").mapTo(Long.class).one());
+    public synchronized long nextOrderNumber() {
+        if (numbers.isEmpty()) {
+            numbers.addAll(jdbi.withHandle(h -> h.createQuery(
+                    "select nextval('client_order_seq') from generate_series(1, " + NUMBERS_PER_FETCH + ")")
+                    .mapTo(Long.class).list()));
+        }
+        return numbers.removeFirst();
     }
 
     @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
-        return jdbi.inTransaction(h -> h.createQuery("""
+        // One statement in autocommit: as atomic as a transaction, without the round trip of a COMMIT.
+        return jdbi.withHandle(h -> h.createQuery("""
                 insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
                                     signal_price, candle_open_time, attempt)
                 values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
@@ -64,107 +107,66 @@ public final class JdbiJournal implements Journal {
                 .mapTo(Long.class).findOne());
     }
 
+    /**
+     * The order's new state, its fills, the position and the round trip, as one statement in
+     * autocommit (data-modifying WITH clauses): as atomic as the transaction it replaces, in one
+     * round trip instead of five (measured: a paper fill's record took 1.25 ms of a 2 ms tick-to-order).
+     */
     @Override
     public void record(Settlement settlement) {
-        jdbi.useTransaction(h -> {
-            updateOrder(h, settlement.orderId(), settlement.report());
-            for (Fill fill : settlement.report().fills()) {
-                insertFill(h, settlement.orderId(), fill);
-            }
-            if (settlement.holding() != null) {
-                savePosition(h, settlement.orderId(), settlement.holding());
-            }
-            if (settlement.roundTrip() != null) {
-                insertRoundTrip(h, settlement.roundTrip());
-            }
-        });
-    }
-
-    private static void updateOrder(Handle h, long orderId, ExecutionReport report) {
+        ExecutionReport report = settlement.report();
         List<Fill> fills = report.fills();
         String feeAsset = fills.isEmpty() ? null : fills.get(0).commissionAsset();
         // fee is the total in fee_asset; the rare fills in another asset stay in the fills table.
         BigDecimal fee = fills.stream().filter(f -> f.commissionAsset().equals(feeAsset)).map(Fill::commission)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        h.createUpdate("""
-                update orders set status = :status, executed_qty = :executedQty, quote_qty = :quoteQty,
-                       avg_price = :avgPrice, fee = :fee, fee_asset = :feeAsset,
-                       exchange_order_id = coalesce(:exchangeOrderId, exchange_order_id), reason = :reason,
-                       updated_at = now()
-                where id = :id""")
-                .bind("status", report.status().name())
-                .bind("executedQty", report.executedQty())
-                .bind("quoteQty", report.quoteQty())
-                .bind("avgPrice", report.averagePrice())
-                .bind("fee", fee)
-                .bind("feeAsset", feeAsset)
-                .bind("exchangeOrderId", report.exchangeOrderId())
-                .bind("reason", report.reason())
-                .bind("id", orderId)
-                .execute();
-    }
-
-    private static void insertFill(Handle h, long orderId, Fill fill) {
-        h.createUpdate("""
-                insert into fills (order_id, trade_id, price, qty, commission, commission_asset, time)
-                values (:orderId, :tradeId, :price, :qty, :commission, :commissionAsset, :time)
-                on conflict (order_id, trade_id) do nothing""")
-                .bind("orderId", orderId)
-                .bind("tradeId", fill.tradeId())
-                .bind("price", fill.price())
-                .bind("qty", fill.qty())
-                .bind("commission", fill.commission())
-                .bind("commissionAsset", fill.commissionAsset())
-                .bind("time", timestamp(fill.time()))
-                .execute();
-    }
-
-    private static void savePosition(Handle h, long orderId, Holding holding) {
-        h.createUpdate("""
-                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
-                                       entry_quote_fee, entry_order_id, opened_at, updated_at)
-                select strategy_id, :symbol, :qty, :entryPrice, :entryQty, :entryCost, :entryFeeQuote, :entryQuoteFee,
-                       :entryOrderId, :openedAt, now()
-                from orders where id = :orderId
-                on conflict (strategy_id) do update set symbol = excluded.symbol, qty = excluded.qty,
-                       entry_price = excluded.entry_price, entry_qty = excluded.entry_qty,
-                       entry_cost = excluded.entry_cost, entry_fee_quote = excluded.entry_fee_quote,
-                       entry_quote_fee = excluded.entry_quote_fee, entry_order_id = excluded.entry_order_id,
-                       opened_at = excluded.opened_at, updated_at = now()""")
-                .bind("symbol", holding.position().symbol())
-                .bind("qty", holding.position().quantity())
-                .bind("entryPrice", holding.position().entryPrice())
-                .bind("entryQty", holding.entryQty())
-                .bind("entryCost", holding.entryCost())
-                .bind("entryFeeQuote", holding.entryFeeQuote())
-                .bind("entryQuoteFee", holding.entryQuoteFee())
-                .bind("entryOrderId", holding.entryOrderId())
-                .bind("openedAt", timestamp(holding.openedAt()))
-                .bind("orderId", orderId)
-                .execute();
-    }
-
-    private static void insertRoundTrip(Handle h, RoundTrip trip) {
-        h.createUpdate("""
-                insert into round_trips (strategy_id, mode, symbol, entry_order_id, exit_order_id, qty, entry_price,
-                                         exit_price, entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at)
-                select strategy_id, mode, symbol, :entryOrderId, id, :qty, :entryPrice, :exitPrice, :entryValue,
-                       :exitValue, :fees, :netPnl, :grossPnl, :openedAt, :closedAt
-                from orders where id = :exitOrderId
-                on conflict (exit_order_id) do nothing""")
-                .bind("entryOrderId", trip.entryOrderId())
-                .bind("exitOrderId", trip.exitOrderId())
-                .bind("qty", trip.qty())
-                .bind("entryPrice", trip.entryPrice())
-                .bind("exitPrice", trip.exitPrice())
-                .bind("entryValue", trip.entryValue())
-                .bind("exitValue", trip.exitValue())
-                .bind("fees", trip.fees())
-                .bind("netPnl", trip.netPnl())
-                .bind("grossPnl", trip.grossPnl())
-                .bind("openedAt", timestamp(trip.openedAt()))
-                .bind("closedAt", timestamp(trip.closedAt()))
-                .execute();
+        Holding holding = settlement.holding();
+        Position position = holding == null ? null : holding.position();
+        RoundTrip trip = settlement.roundTrip();
+        jdbi.useHandle(h -> {
+            h.registerArrayType(BigDecimal.class, "numeric");
+            h.createUpdate(RECORD)
+                    .bind("id", settlement.orderId())
+                    .bind("status", report.status().name())
+                    .bind("executedQty", report.executedQty())
+                    .bind("quoteQty", report.quoteQty())
+                    .bind("avgPrice", report.averagePrice())
+                    .bind("fee", fee)
+                    .bind("feeAsset", feeAsset)
+                    .bind("exchangeOrderId", report.exchangeOrderId())
+                    .bind("reason", report.reason())
+                    .bind("tradeIds", fills.stream().map(Fill::tradeId).toArray(String[]::new))
+                    .bind("prices", fills.stream().map(Fill::price).toArray(BigDecimal[]::new))
+                    .bind("qtys", fills.stream().map(Fill::qty).toArray(BigDecimal[]::new))
+                    .bind("commissions", fills.stream().map(Fill::commission).toArray(BigDecimal[]::new))
+                    .bind("commissionAssets", fills.stream().map(Fill::commissionAsset).toArray(String[]::new))
+                    .bind("times", fills.stream().map(f -> f.time() == null ? null : f.time().toString())
+                            .toArray(String[]::new))
+                    .bind("hasPosition", holding != null)
+                    .bind("positionSymbol", position == null ? null : position.symbol())
+                    .bind("positionQty", position == null ? null : position.quantity())
+                    .bind("entryPrice", position == null ? null : position.entryPrice())
+                    .bind("entryQty", holding == null ? null : holding.entryQty())
+                    .bind("entryCost", holding == null ? null : holding.entryCost())
+                    .bind("entryFeeQuote", holding == null ? null : holding.entryFeeQuote())
+                    .bind("entryQuoteFee", holding == null ? null : holding.entryQuoteFee())
+                    .bind("entryOrderId", holding == null ? null : holding.entryOrderId())
+                    .bind("openedAt", holding == null ? null : timestamp(holding.openedAt()))
+                    .bind("hasTrip", trip != null)
+                    .bind("tripEntryOrderId", trip == null ? null : trip.entryOrderId())
+                    .bind("tripExitOrderId", trip == null ? settlement.orderId() : trip.exitOrderId())
+                    .bind("tripQty", trip == null ? null : trip.qty())
+                    .bind("tripEntryPrice", trip == null ? null : trip.entryPrice())
+                    .bind("tripExitPrice", trip == null ? null : trip.exitPrice())
+                    .bind("tripEntryValue", trip == null ? null : trip.entryValue())
+                    .bind("tripExitValue", trip == null ? null : trip.exitValue())
+                    .bind("tripFees", trip == null ? null : trip.fees())
+                    .bind("tripNetPnl", trip == null ? null : trip.netPnl())
+                    .bind("tripGrossPnl", trip == null ? null : trip.grossPnl())
+                    .bind("tripOpenedAt", trip == null ? null : timestamp(trip.openedAt()))
+                    .bind("tripClosedAt", trip == null ? null : timestamp(trip.closedAt()))
+                    .execute();
+        });
     }
 
     @Override
