@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
 /** The order journal over the tables orders, fills, positions and round_trips; each call one transaction. */
@@ -121,7 +122,7 @@ public final class JdbiJournal implements Journal {
         BigDecimal fee = fills.stream().filter(f -> f.commissionAsset().equals(feeAsset)).map(Fill::commission)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Holding holding = settlement.holding();
-        Position position = holding == null ? null : holding.position();
+        Position position = of(holding, Holding::position);
         RoundTrip trip = settlement.roundTrip();
         jdbi.useHandle(h -> {
             h.registerArrayType(BigDecimal.class, "numeric");
@@ -143,28 +144,28 @@ public final class JdbiJournal implements Journal {
                     .bind("times", fills.stream().map(f -> f.time() == null ? null : f.time().toString())
                             .toArray(String[]::new))
                     .bind("hasPosition", holding != null)
-                    .bind("positionSymbol", position == null ? null : position.symbol())
-                    .bind("positionQty", position == null ? null : position.quantity())
-                    .bind("entryPrice", position == null ? null : position.entryPrice())
-                    .bind("entryQty", holding == null ? null : holding.entryQty())
-                    .bind("entryCost", holding == null ? null : holding.entryCost())
-                    .bind("entryFeeQuote", holding == null ? null : holding.entryFeeQuote())
-                    .bind("entryQuoteFee", holding == null ? null : holding.entryQuoteFee())
-                    .bind("entryOrderId", holding == null ? null : holding.entryOrderId())
-                    .bind("openedAt", holding == null ? null : timestamp(holding.openedAt()))
+                    .bind("positionSymbol", of(position, Position::symbol))
+                    .bind("positionQty", of(position, Position::quantity))
+                    .bind("entryPrice", of(position, Position::entryPrice))
+                    .bind("entryQty", of(holding, Holding::entryQty))
+                    .bind("entryCost", of(holding, Holding::entryCost))
+                    .bind("entryFeeQuote", of(holding, Holding::entryFeeQuote))
+                    .bind("entryQuoteFee", of(holding, Holding::entryQuoteFee))
+                    .bind("entryOrderId", of(holding, Holding::entryOrderId))
+                    .bind("openedAt", timestamp(of(holding, Holding::openedAt)))
                     .bind("hasTrip", trip != null)
-                    .bind("tripEntryOrderId", trip == null ? null : trip.entryOrderId())
+                    .bind("tripEntryOrderId", of(trip, RoundTrip::entryOrderId))
                     .bind("tripExitOrderId", trip == null ? settlement.orderId() : trip.exitOrderId())
-                    .bind("tripQty", trip == null ? null : trip.qty())
-                    .bind("tripEntryPrice", trip == null ? null : trip.entryPrice())
-                    .bind("tripExitPrice", trip == null ? null : trip.exitPrice())
-                    .bind("tripEntryValue", trip == null ? null : trip.entryValue())
-                    .bind("tripExitValue", trip == null ? null : trip.exitValue())
-                    .bind("tripFees", trip == null ? null : trip.fees())
-                    .bind("tripNetPnl", trip == null ? null : trip.netPnl())
-                    .bind("tripGrossPnl", trip == null ? null : trip.grossPnl())
-                    .bind("tripOpenedAt", trip == null ? null : timestamp(trip.openedAt()))
-                    .bind("tripClosedAt", trip == null ? null : timestamp(trip.closedAt()))
+                    .bind("tripQty", of(trip, RoundTrip::qty))
+                    .bind("tripEntryPrice", of(trip, RoundTrip::entryPrice))
+                    .bind("tripExitPrice", of(trip, RoundTrip::exitPrice))
+                    .bind("tripEntryValue", of(trip, RoundTrip::entryValue))
+                    .bind("tripExitValue", of(trip, RoundTrip::exitValue))
+                    .bind("tripFees", of(trip, RoundTrip::fees))
+                    .bind("tripNetPnl", of(trip, RoundTrip::netPnl))
+                    .bind("tripGrossPnl", of(trip, RoundTrip::grossPnl))
+                    .bind("tripOpenedAt", timestamp(of(trip, RoundTrip::openedAt)))
+                    .bind("tripClosedAt", timestamp(of(trip, RoundTrip::closedAt)))
                     .execute();
         });
     }
@@ -237,6 +238,11 @@ public final class JdbiJournal implements Journal {
     private static Fill fill(ResultSet rs) throws SQLException {
         return new Fill(rs.getString("trade_id"), rs.getBigDecimal("price"), rs.getBigDecimal("qty"),
                 rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time"));
+    }
+
+    /** A field of {@code value}, null when {@code value} is (a settlement without position or round trip). */
+    private static <T, R> R of(T value, Function<T, R> field) {
+        return value == null ? null : field.apply(value);
     }
 
     static Timestamp timestamp(Instant instant) {
