@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Simulated fills for paper strategies; it never calls the exchange. An order fills whole at the
@@ -29,7 +28,15 @@ public final class PaperGateway implements OrderGateway {
     private final BigDecimal feePct;
     private final BigDecimal slippage;
     private final Clock clock;
-    private final Map<String, ExecutionReport> placed = new ConcurrentHashMap<>();
+    /** Recent answers, for lookups; bounded so a daemon that runs for months does not keep them all. */
+    private final Map<String, ExecutionReport> placed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ExecutionReport> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+    static final int REMEMBERED = 1024;
 
     public PaperGateway(SymbolRulesSource rulesSource, BigDecimal feePct, BigDecimal slippage, Clock clock) {
         this.rulesSource = rulesSource;

@@ -72,4 +72,15 @@ class PaperGatewayTest {
         assertEquals(r, g.lookup("BTCUSDT", "f").orElseThrow());
         assertTrue(g.lookup("BTCUSDT", "never-sent").isEmpty());
     }
+
+    @Test
+    void onlyRecentOrdersAreRememberedForLookups() {
+        PaperGateway paper = gateway("0");
+        for (int i = 0; i <= PaperGateway.REMEMBERED; i++) {
+            paper.submit(order("id-" + i, Side.BUY, "0.001", "60000"));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(paper.lookup("BTCUSDT", "id-0").isEmpty(), "the oldest is forgotten");
+        org.junit.jupiter.api.Assertions.assertTrue(paper.lookup("BTCUSDT", "id-" + PaperGateway.REMEMBERED).isPresent());
+        org.junit.jupiter.api.Assertions.assertTrue(paper.lookup("BTCUSDT", "id-1").isPresent());
+    }
 }
