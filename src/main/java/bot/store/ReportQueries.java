@@ -112,8 +112,8 @@ public final class ReportQueries {
     }
 
     /**
-     * Open positions with the close of their strategy's last stored candle (closed before
-     * --until when given). --since does not hide a position still held.
+     * Open positions with the close of their strategy's last stored candle on its account's
+     * network (closed before --until when given). --since does not hide a position still held.
      */
     public List<OpenPositionRow> openPositions() {
         List<String> conditions = new ArrayList<>(List.of("p.qty > 0"));
@@ -132,10 +132,12 @@ public final class ReportQueries {
                        c.close, c.close_time
                   from positions p
                   join strategies s on s.id = p.strategy_id
+                  join accounts a on a.id = s.account_id
                   left join orders o on o.id = p.entry_order_id
                   left join lateral (
                         select k.close, k.close_time from candles k
-                         where k.symbol = p.symbol and k.interval = s.interval
+                         where k.network = case when a.testnet then 'testnet' else 'production' end
+                           and k.symbol = p.symbol and k.interval = s.interval
                 """ + (filter.until() != null ? " and k.close_time < :untilMillis" : "") + """
                          order by k.open_time desc limit 1) c on true
                 """ + " where " + String.join(" and ", conditions);
