@@ -65,6 +65,11 @@ class ThirdAssetFeesTest {
         assertEquals(0, QTY.compareTo(open.position().quantity()), "a BNB commission leaves the bought quantity whole");
         assertEquals(0, QTY.compareTo(exchange.balance(LiveGatewayKit.apiKey("main"), "BTC")));
         assertEquals(0, new BigDecimal("0.400002").compareTo(open.entryQuoteFee()));
+        // as a restart finds it: the journal's position, and the one its fills rebuild (BNB's price stored with them)
+        assertEquals(0, new BigDecimal("0.400002").compareTo(journal.holding(alpha.id(), "BTCUSDT").entryQuoteFee()));
+        Holding rebuilt = PositionRebuild.from("BTCUSDT", journal.executions(alpha.id()), BTCUSDT);
+        assertEquals(0, new BigDecimal("0.400002").compareTo(rebuilt.entryQuoteFee()));
+        assertEquals(0, new BigDecimal("0.400002").compareTo(rebuilt.entryFeeQuote()));
         Holding flat = trade(alpha, gateway, Side.SELL, "40030", "500", open);
         assertEquals(true, flat.isFlat());
 
@@ -100,6 +105,7 @@ class ThirdAssetFeesTest {
                 FakeFault.SERVER_ERROR_BEFORE_EXECUTION, FakeFault.SERVER_ERROR_BEFORE_EXECUTION);
         Holding again = trade(beta, gateway, Side.BUY, "40000", "600", Holding.flat("BTCUSDT"));
         assertEquals(Map.of("BNB", new BigDecimal("0.00066667")), again.entryUnvaluedFees());
+        assertEquals(again.entryUnvaluedFees(), journal.holding(beta.id(), "BTCUSDT").entryUnvaluedFees());
 
         Kpis row = row(new JournalReporter(db.jdbi()).report(JournalFilter.ALL), "beta");
         // net 400.3 - 400 - 0.400002 (the entry's BNB, valued); the exit's 0.0008006 BNB has no price
