@@ -2,6 +2,7 @@ package bot.bench;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.domain.Network;
 import bot.store.CandleRepository;
 import bot.store.Database;
 import bot.store.EmbeddedServer;
@@ -61,10 +62,10 @@ public final class CandleBackfillBenchmark {
         for (int round = 0; round < rounds; round++) {
             clear(db);
             long t0 = System.nanoTime();
-            candles.save(batch);
+            candles.save(Network.PRODUCTION, batch);
             inserts[round] = rows / ((System.nanoTime() - t0) / 1e9);
             t0 = System.nanoTime();
-            candles.save(batch);   // the same rows again: every one an update
+            candles.save(Network.PRODUCTION, batch);   // the same rows again: every one an update
             upserts[round] = rows / ((System.nanoTime() - t0) / 1e9);
             System.out.printf("round %d: insert %,.0f rows/s, upsert over existing rows %,.0f rows/s%n", round + 1,
                     inserts[round], upserts[round]);

@@ -2,6 +2,7 @@ package bot.bench;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.domain.Network;
 import bot.domain.Mode;
 import bot.domain.SymbolRules;
 import bot.engine.LookupBackoff;
@@ -90,10 +91,10 @@ final class ReplayBench {
             CandleRepository repository = new CandleRepository(db.jdbi());
             List<Candle> made = CandleBackfillBenchmark.synthetic(count, 20_000_000_000L);
             for (int i = 0; i < made.size(); i += 100_000) {
-                repository.save(made.subList(i, Math.min(made.size(), i + 100_000)));
+                repository.save(Network.PRODUCTION, made.subList(i, Math.min(made.size(), i + 100_000)));
             }
             long t0 = System.nanoTime();
-            List<Candle> candles = repository.load(SYMBOL, Interval.M1, Long.MIN_VALUE, Long.MAX_VALUE);
+            List<Candle> candles = repository.load(Network.PRODUCTION, SYMBOL, Interval.M1, Long.MIN_VALUE, Long.MAX_VALUE);
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (candles.size() != count) {
                 throw new IllegalStateException("stored " + count + " candles, read back " + candles.size());

@@ -133,8 +133,8 @@ public final class ReportBenchmark {
                 select s.id, 'BTCUSDT', 0.003, 30000, 0.003, 90, 0.09, null, timestamptz '2025-01-01 00:00:00+00'
                   from strategies s""");
         h.execute("""
-                insert into candles (symbol, interval, open_time, close_time, open, high, low, close, volume)
-                select 'BTCUSDT', '1m', t, t + 59999, 30000, 30100, 29900, 30050, 1
+                insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume)
+                select 'production', 'BTCUSDT', '1m', t, t + 59999, 30000, 30100, 29900, 30050, 1
                   from generate_series(1735689600000, 1735689600000 + 999 * 60000, 60000) t""");
         h.execute("analyze");
         System.out.printf("filled the journal in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);

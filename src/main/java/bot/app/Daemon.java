@@ -3,6 +3,7 @@ package bot.app;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.domain.Interval;
+import bot.domain.Network;
 import bot.engine.Journal;
 import bot.engine.LookupBackoff;
 import bot.engine.MarketFeed;
@@ -102,7 +103,8 @@ public final class Daemon implements AutoCloseable {
                 MarketFeed feed = feeds.computeIfAbsent(testnet, adapters.feeds()::open);
                 feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), runner);
                 if (archivedStreams.add(testnet + "/" + identity.symbol() + "@" + identity.interval().code())) {
-                    feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), archiver);
+                    feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(),
+                            archiver.listener(Network.of(testnet)));
                 }
                 runner.start();
                 running++;

@@ -14,6 +14,7 @@ import bot.store.ReportQueries.FeeSum;
 import bot.store.ReportQueries.OpenPositionRow;
 import bot.store.ReportQueries.StrategyRow;
 import bot.store.ReportQueries.TradeSums;
+import bot.store.ReportQueries.UnvaluedSum;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,10 @@ public final class JournalReporter {
     }
 
     private record RowId(long strategyId, String mode) {
+    }
+
+    /** The fee sums and the commissions no price could be had for: of the orders, of the round trips. */
+    private record FeeRows(List<FeeSum> sums, List<UnvaluedSum> unvalued, List<UnvaluedSum> unvaluedTrades) {
     }
 
     /** @throws InputException when the filter names a strategy or an account that does not exist */
@@ -69,8 +74,10 @@ public final class JournalReporter {
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<List<TradeSums>> tradeSums = executor.submit(
                     () -> onSnapshot(sums, snapshot, filter, strategies).tradeSums());
-            Future<List<FeeSum>> feeSums = executor.submit(
-                    () -> onSnapshot(fees, snapshot, filter, strategies).feeSums());
+            Future<FeeRows> feeSums = executor.submit(() -> {
+                ReportQueries onFees = onSnapshot(fees, snapshot, filter, strategies);
+                return new FeeRows(onFees.feeSums(), onFees.unvaluedFees(), onFees.unvaluedTradeFees());
+            });
             Map<RowId, StrategyKey> keys = new HashMap<>();
             queries.closedTrades((strategyId, mode, closedAt, netPnl) -> {
                 StrategyKey key = keys.computeIfAbsent(new RowId(strategyId, mode),
@@ -126,22 +133,38 @@ public final class JournalReporter {
         }
     }
 
-    private static void addFeeSums(ReportAssembler report, Map<Long, StrategyRow> strategies, List<FeeSum> rows) {
-        for (FeeSum f : rows) {
+    /**
+     * Valued orders count at their own valuation; orders with no final answer yet (not valued) as
+     * the commission asset tells; commissions without a price stay in their asset.
+     */
+    private static void addFeeSums(ReportAssembler report, Map<Long, StrategyRow> strategies, FeeRows rows) {
+        for (FeeSum f : rows.sums()) {
             StrategyRow s = strategies.get(f.strategyId());
-            report.fees(new StrategyKey(s.name(), Mode.parse(f.mode())), s.symbol(),
-                    FeeTotals.of(f.symbol(), f.asset(), f.amount(), f.amountTimesPrice()));
+            report.fees(new StrategyKey(s.name(), Mode.parse(f.mode())), s.symbol(), f.valued() != null
+                    ? new FeeTotals(f.valued(), Map.of())
+                    : FeeTotals.of(f.symbol(), f.asset(), f.amount(), f.amountTimesPrice()));
+        }
+        for (UnvaluedSum u : rows.unvalued()) {
+            StrategyRow s = strategies.get(u.strategyId());
+            report.fees(new StrategyKey(s.name(), Mode.parse(u.mode())), s.symbol(),
+                    new FeeTotals(BigDecimal.ZERO, Map.of(u.asset(), u.amount())));
+        }
+        for (UnvaluedSum u : rows.unvaluedTrades()) {
+            StrategyRow s = strategies.get(u.strategyId());
+            report.unvaluedTradeFees(new StrategyKey(s.name(), Mode.parse(u.mode())), s.symbol(), u.asset(), u.amount());
         }
     }
 
     private static void addOpenPositions(ReportAssembler report, Map<Long, StrategyRow> strategies,
             List<OpenPositionRow> rows) {
         for (OpenPositionRow p : rows) {
-            boolean quoteFee = CommissionAsset.of(p.symbol(), p.entryFeeAsset()) == CommissionAsset.QUOTE;
+            // the position's own record when it has one (it values a BNB commission), else the entry order's
+            BigDecimal quoteFee = p.entryQuoteFee() != null ? p.entryQuoteFee()
+                    : CommissionAsset.of(p.symbol(), p.entryFeeAsset()) == CommissionAsset.QUOTE ? p.entryFee()
+                    : BigDecimal.ZERO;
             report.openPosition(new StrategyKey(strategies.get(p.strategyId()).name(), Mode.parse(p.mode())),
-                    new OpenPosition(p.symbol(), p.qty(), p.entryPrice(), p.entryValue(),
-                            quoteFee ? p.entryFee() : BigDecimal.ZERO, p.openedAt(), p.lastClose(),
-                            p.lastCloseTime()));
+                    new OpenPosition(p.symbol(), p.qty(), p.entryPrice(), p.entryValue(), quoteFee, p.openedAt(),
+                            p.lastClose(), p.lastCloseTime(), p.unvaluedFees()));
         }
     }
 }

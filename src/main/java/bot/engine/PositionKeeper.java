@@ -10,11 +10,14 @@ import bot.domain.SymbolRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a final execution report into the position after it and, for a SELL, the round trip it
  * closed. A BUY keeps its executed quantity less any base-asset commission, rounded down to the
  * step size; a SELL that sells less than the position (an expired partial fill) closes that part.
+ * Net PnL subtracts the commissions charged in the quote asset and those charged in a third asset
+ * (BNB) valued at their price; a third-asset commission never touches the base quantity.
  */
 final class PositionKeeper {
 
@@ -32,10 +35,11 @@ final class PositionKeeper {
         List<Fill> fills = report.fills();
         BigDecimal baseFee = Commissions.chargedIn(fills, rules.baseAsset());
         BigDecimal sellable = Money.floorToStep(report.executedQty().subtract(baseFee), MarketOrderFilters.stepSize(rules));
+        FeeValuation fees = Commissions.valuation(fills, rules);
         Holding holding = new Holding(new Position(rules.symbol(), sellable, report.averagePrice()), orderId,
-                report.executedQty(), report.quoteQty(), Commissions.valuedInQuote(fills, rules),
-                Commissions.chargedIn(fills, rules.quoteAsset()), time(report));
-        return new Settlement(orderId, report, holding, null);
+                report.executedQty(), report.quoteQty(), fees.inQuote(), Commissions.outsideQuantity(fills, rules),
+                time(report), fees.unvalued());
+        return new Settlement(orderId, report, fees, holding, null);
     }
 
     private static Settlement afterSell(long orderId, ExecutionReport report, Holding before, SymbolRules rules) {
@@ -46,22 +50,26 @@ final class PositionKeeper {
         BigDecimal entryValue = share(before.entryCost(), part, whole);
         BigDecimal entryFees = share(before.entryFeeQuote(), part, whole);
         BigDecimal entryQuoteFee = share(before.entryQuoteFee(), part, whole);
-        BigDecimal exitFees = Commissions.valuedInQuote(report.fills(), rules);
-        BigDecimal exitQuoteFee = Commissions.chargedIn(report.fills(), rules.quoteAsset());
+        FeeValuation exitFees = Commissions.valuation(report.fills(), rules);
+        BigDecimal exitQuoteFee = Commissions.outsideQuantity(report.fills(), rules);
         BigDecimal net = report.quoteQty().subtract(entryValue).subtract(entryQuoteFee).subtract(exitQuoteFee);
-        BigDecimal fees = entryFees.add(exitFees);
+        BigDecimal fees = entryFees.add(exitFees.inQuote());
+        Map<String, BigDecimal> unvalued = FeeValuation.plus(
+                whole ? before.entryUnvaluedFees() : FeeValuation.scaled(before.entryUnvaluedFees(), part),
+                exitFees.unvalued());
         RoundTrip trip = new RoundTrip(before.entryOrderId(), orderId, sold, before.position().entryPrice(),
                 report.averagePrice(), entryValue, report.quoteQty(), fees, net, net.add(fees), before.openedAt(),
-                time(report));
+                time(report), unvalued);
         Holding after = whole ? Holding.flat(rules.symbol()) : remainder(before, held.subtract(sold), part);
-        return new Settlement(orderId, report, after, trip);
+        return new Settlement(orderId, report, exitFees, after, trip);
     }
 
     private static Holding remainder(Holding before, BigDecimal quantity, BigDecimal soldPart) {
         BigDecimal keep = BigDecimal.ONE.subtract(soldPart);
         return new Holding(new Position(before.position().symbol(), quantity, before.position().entryPrice()),
                 before.entryOrderId(), before.entryQty(), before.entryCost().multiply(keep),
-                before.entryFeeQuote().multiply(keep), before.entryQuoteFee().multiply(keep), before.openedAt());
+                before.entryFeeQuote().multiply(keep), before.entryQuoteFee().multiply(keep), before.openedAt(),
+                FeeValuation.scaled(before.entryUnvaluedFees(), keep));
     }
 
     private static BigDecimal share(BigDecimal value, BigDecimal part, boolean whole) {

@@ -20,6 +20,7 @@ final class KpiFields {
             new KpiField<>("netProfit", Kpis::netProfit),
             new KpiField<>("fees", Kpis::fees),
             new KpiField<>("otherFees", Kpis::otherFees),
+            new KpiField<>("netProfitExcludes", Kpis::netProfitExcludes),
             new KpiField<>("profitFactor", Kpis::profitFactor),
             new KpiField<>("expectancy", Kpis::expectancy),
             new KpiField<>("expectancyRatio", Kpis::expectancyRatio),
@@ -35,7 +36,8 @@ final class KpiFields {
 
     static final List<KpiField<Kpis>> OPEN_SUMMARY = List.of(
             new KpiField<>("openPositions", Kpis::openPositions),
-            new KpiField<>("unrealizedPnl", Kpis::unrealizedPnl));
+            new KpiField<>("unrealizedPnl", Kpis::unrealizedPnl),
+            new KpiField<>("unrealizedPnlExcludes", Kpis::unrealizedPnlExcludes));
 
     static final List<KpiField<OpenPosition>> OPEN_POSITION = List.of(
             new KpiField<>("symbol", OpenPosition::symbol),
@@ -45,7 +47,8 @@ final class KpiFields {
             new KpiField<>("openedAt", OpenPosition::openedAt),
             new KpiField<>("lastPrice", OpenPosition::lastPrice),
             new KpiField<>("lastPriceTime", OpenPosition::lastPriceTime),
-            new KpiField<>("unrealizedPnl", OpenPosition::unrealizedPnl));
+            new KpiField<>("unrealizedPnl", OpenPosition::unrealizedPnl),
+            new KpiField<>("unrealizedPnlExcludes", OpenPosition::unvaluedEntryFees));
 
     static final List<KpiField<Kpis>> TIMES = List.of(
             new KpiField<>("firstTrade", Kpis::firstTrade),

@@ -15,7 +15,12 @@ import java.util.Map;
  * @param mode          null for a total over both modes
  * @param openPosition  the row's open position, null when flat (and always null in the total)
  * @param openPositions how many open positions the row covers
+ * @param otherFees     commissions in a third asset (BNB) that no price could be had for, per asset: not in {@code fees}
+ * @param netProfitExcludes such commissions of the round trips closed in the period, per asset:
+ *                      left out of every figure built on net PnL (profits, losses, expectancy,
+ *                      best, worst, drawdown, ratios, equity)
  * @param unrealizedPnl the open positions' unrealised PnL summed; null when flat or a price is missing
+ * @param unrealizedPnlExcludes such commissions of the open positions' entries: not in {@code unrealizedPnl}
  * @param equity        the equity curve of closed trades as a sparkline
  */
 public record Kpis(
@@ -32,6 +37,7 @@ public record Kpis(
         BigDecimal netProfit,
         BigDecimal fees,
         Map<String, BigDecimal> otherFees,
+        Map<String, BigDecimal> netProfitExcludes,
         BigDecimal profitFactor,
         BigDecimal expectancy,
         BigDecimal expectancyRatio,
@@ -47,6 +53,7 @@ public record Kpis(
         OpenPosition openPosition,
         int openPositions,
         BigDecimal unrealizedPnl,
+        Map<String, BigDecimal> unrealizedPnlExcludes,
         Instant firstTrade,
         Instant lastTrade,
         String equity) {

@@ -24,6 +24,7 @@ public final class ReportAssembler {
         TradeTotals trades = TradeTotals.NONE;
         FeeTotals fees = FeeTotals.NONE;
         OpenPosition open;
+        final Map<String, BigDecimal> netExcludes = new TreeMap<>();
         final EquityCurve curve = new EquityCurve();
 
         Row(String symbol) {
@@ -50,6 +51,11 @@ public final class ReportAssembler {
         row.fees = row.fees.plus(fees);
     }
 
+    /** Commissions without a price of the row's round trips: left out of their net PnL. */
+    public void unvaluedTradeFees(StrategyKey key, String symbol, String asset, BigDecimal amount) {
+        row(key, symbol).netExcludes.merge(asset, amount, BigDecimal::add);
+    }
+
     public void openPosition(StrategyKey key, OpenPosition position) {
         row(key, position.symbol()).open = position;
     }
@@ -66,17 +72,19 @@ public final class ReportAssembler {
         FeeTotals fees = FeeTotals.NONE;
         List<OpenPosition> open = new ArrayList<>();
         BigDecimal capital = null;
+        Map<String, BigDecimal> netExcludes = new TreeMap<>();
         for (Map.Entry<StrategyKey, Row> e : new TreeMap<>(rows).entrySet()) {
             Row row = e.getValue();
             strategies.add(KpiCalculator.of(e.getKey().strategy(), e.getKey().mode(), row.symbol, row.trades,
-                    row.fees, row.curve, row.openPositions(), row.capital()));
+                    row.fees, row.curve, row.openPositions(), row.capital(), row.netExcludes));
+            row.netExcludes.forEach((asset, amount) -> netExcludes.merge(asset, amount, BigDecimal::add));
             trades = trades.plus(row.trades);
             fees = fees.plus(row.fees);
             open.addAll(row.openPositions());
             capital = Extremes.sum(capital, row.capital());
         }
         Kpis total = KpiCalculator.of(null, common(strategies, Kpis::mode), common(strategies, Kpis::symbol),
-                trades, fees, totalCurve, open, capital);
+                trades, fees, totalCurve, open, capital, netExcludes);
         return new Report(strategies, total);
     }
 

@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,7 +23,11 @@ final class TableReportWriter {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    private record Line(String label, Function<Kpis, String> cell) {
+    /** A line of the table; an {@code optional} one is left out when every cell is empty. */
+    private record Line(String label, Function<Kpis, String> cell, boolean optional) {
+        Line(String label, Function<Kpis, String> cell) {
+            this(label, cell, false);
+        }
     }
 
     private static final List<Line> LINES = List.of(
@@ -32,6 +38,7 @@ final class TableReportWriter {
             new Line("gross profit", k -> number(k.grossProfit())),
             new Line("gross loss", k -> number(k.grossLoss())),
             new Line("net profit", k -> number(k.netProfit())),
+            new Line("  excludes (no price)", k -> amounts(k.netProfitExcludes()), true),
             new Line("fees", TableReportWriter::fees),
             new Line("profit factor", k -> number(k.profitFactor())),
             new Line("expectancy", k -> number(k.expectancy())),
@@ -46,6 +53,7 @@ final class TableReportWriter {
             new Line("sortino (daily)", k -> number(k.sortino())),
             new Line("open position", TableReportWriter::open),
             new Line("unrealized PnL", k -> number(k.unrealizedPnl())),
+            new Line("  excludes (no price)", k -> amounts(k.unrealizedPnlExcludes()), true),
             new Line("first trade", k -> time(k.firstTrade())),
             new Line("last trade", k -> time(k.lastTrade())),
             new Line("equity", Kpis::equity));
@@ -64,7 +72,10 @@ final class TableReportWriter {
         table.add(row("", columns, k -> k.strategy() == null ? "TOTAL" : k.strategy()));
         table.add(row("", columns, k -> k.mode() == null ? "all" : k.mode().code()));
         for (Line line : LINES) {
-            table.add(row(line.label(), columns, line.cell()));
+            String[] cells = row(line.label(), columns, line.cell());
+            if (!line.optional() || Arrays.stream(cells, 1, cells.length).anyMatch(c -> !c.isEmpty())) {
+                table.add(cells);
+            }
         }
         int[] widths = new int[columns.size() + 1];
         for (String[] cells : table) {
@@ -115,10 +126,18 @@ final class TableReportWriter {
         return value == null ? NA : TIME.format(value);
     }
 
+    /** The valued fees, then those without a price in their own asset: "1.3 + 0.0005 BNB". */
     private static String fees(Kpis k) {
         StringBuilder text = new StringBuilder(number(k.fees()));
         k.otherFees().forEach((asset, amount) -> text.append(" + ").append(number(amount)).append(' ').append(asset));
         return text.toString();
+    }
+
+    /** "0.0005 BNB", several joined with " + ", empty for none. */
+    private static String amounts(Map<String, BigDecimal> amounts) {
+        List<String> parts = new ArrayList<>();
+        amounts.forEach((asset, amount) -> parts.add(number(amount) + " " + asset));
+        return String.join(" + ", parts);
     }
 
     private static String open(Kpis k) {

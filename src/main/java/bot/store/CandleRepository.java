@@ -2,6 +2,7 @@ package bot.store;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.domain.Network;
 import bot.engine.CandleArchive;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,18 +13,18 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The candles table: upserts on (symbol, interval, open_time), a chunk of rows per statement (the
+ * The candles table, one archive per network: upserts on (network, symbol, interval, open_time), a chunk of rows per statement (the
  * columns as arrays, unnested by the server), so a backfill of thousands of rows is a few round
  * trips, and so is the archive of one candle from each of a thousand streams.
  */
 public final class CandleRepository implements CandleArchive {
     static final int CHUNK = 5000;
     private static final String UPSERT = """
-            insert into candles (symbol, interval, open_time, close_time, open, high, low, close, volume,
+            insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume,
                                  quote_volume, trades)
-            select * from unnest(:symbols, :intervals, :openTimes, :closeTimes, :opens, :highs, :lows, :closes, :volumes,
+            select :network, * from unnest(:symbols, :intervals, :openTimes, :closeTimes, :opens, :highs, :lows, :closes, :volumes,
                                  :quoteVolumes, :trades)
-            on conflict (symbol, interval, open_time) do update set
+            on conflict (network, symbol, interval, open_time) do update set
                 close_time = excluded.close_time, open = excluded.open, high = excluded.high, low = excluded.low,
                 close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
                 trades = excluded.trades""";
@@ -35,7 +36,7 @@ public final class CandleRepository implements CandleArchive {
     }
 
     @Override
-    public void save(List<Candle> closed) {
+    public void save(Network network, List<Candle> closed) {
         if (closed.isEmpty()) {
             return;
         }
@@ -48,13 +49,13 @@ public final class CandleRepository implements CandleArchive {
         jdbi.useTransaction(handle -> {
             handle.registerArrayType(BigDecimal.class, "numeric");
             for (int from = 0; from < rows.size(); from += CHUNK) {
-                upsert(handle, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+                upsert(handle, network, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
         });
     }
 
     /** One statement per chunk: the columns travel as arrays and unnest turns them back into rows. */
-    private static void upsert(Handle handle, List<Candle> chunk) {
+    private static void upsert(Handle handle, Network network, List<Candle> chunk) {
         int n = chunk.size();
         String[] symbols = new String[n];
         String[] intervals = new String[n];
@@ -82,6 +83,7 @@ public final class CandleRepository implements CandleArchive {
             quoteVolumes[i] = c.quoteVolume();
         }
         handle.createUpdate(UPSERT)
+                .bind("network", network.code())
                 .bind("symbols", symbols)
                 .bind("intervals", intervals)
                 .bind("openTimes", openTimes)
@@ -96,13 +98,14 @@ public final class CandleRepository implements CandleArchive {
                 .execute();
     }
 
-    /** The stored candles with open time in [from, to], oldest first. */
-    public List<Candle> load(String symbol, Interval interval, long fromOpenTime, long toOpenTime) {
+    /** The stored candles of {@code network} with open time in [from, to], oldest first. */
+    public List<Candle> load(Network network, String symbol, Interval interval, long fromOpenTime, long toOpenTime) {
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select open_time, close_time, open, high, low, close, volume, quote_volume, trades
                         from candles
-                        where symbol = :symbol and interval = :interval and open_time between :from and :to
+                        where network = :network and symbol = :symbol and interval = :interval and open_time between :from and :to
                         order by open_time""")
+                .bind("network", network.code())
                 .bind("symbol", symbol)
                 .bind("interval", interval.code())
                 .bind("from", fromOpenTime)

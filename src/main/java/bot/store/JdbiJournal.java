@@ -7,6 +7,7 @@ import bot.domain.OrderStatus;
 import bot.domain.OrderType;
 import bot.domain.Position;
 import bot.domain.Side;
+import bot.engine.FeeValuation;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,29 +39,35 @@ public final class JdbiJournal implements Journal {
             with updated as (
                 update orders set status = :status, executed_qty = :executedQty, quote_qty = :quoteQty,
                        avg_price = :avgPrice, fee = :fee, fee_asset = :feeAsset,
+                       fee_quote = case when :valued then :feeQuote else fee_quote end,
+                       unvalued_fees = case when :valued then cast(:unvaluedFees as jsonb) else unvalued_fees end,
                        exchange_order_id = coalesce(:exchangeOrderId, exchange_order_id), reason = :reason,
                        updated_at = now()
                 where id = :id),
             fills_added as (
-                insert into fills (order_id, trade_id, price, qty, commission, commission_asset, time)
+                insert into fills (order_id, trade_id, price, qty, commission, commission_asset, time,
+                                   commission_price)
                 select :id, * from unnest(:tradeIds, :prices, :qtys, :commissions, :commissionAssets,
-                                          cast(:times as timestamptz[]))
+                                          cast(:times as timestamptz[]), :commissionPrices)
                 on conflict (order_id, trade_id) do nothing),
             position_saved as (
                 insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
-                                       entry_quote_fee, entry_order_id, opened_at, updated_at)
+                                       entry_quote_fee, entry_unvalued_fees, entry_order_id, opened_at, updated_at)
                 select strategy_id, :positionSymbol, :positionQty, :entryPrice, :entryQty, :entryCost, :entryFeeQuote,
-                       :entryQuoteFee, :entryOrderId, :openedAt, now()
+                       :entryQuoteFee, cast(:entryUnvaluedFees as jsonb), :entryOrderId, :openedAt, now()
                 from orders where id = :id and :hasPosition
                 on conflict (strategy_id) do update set symbol = excluded.symbol, qty = excluded.qty,
                        entry_price = excluded.entry_price, entry_qty = excluded.entry_qty,
                        entry_cost = excluded.entry_cost, entry_fee_quote = excluded.entry_fee_quote,
-                       entry_quote_fee = excluded.entry_quote_fee, entry_order_id = excluded.entry_order_id,
+                       entry_quote_fee = excluded.entry_quote_fee, entry_unvalued_fees = excluded.entry_unvalued_fees,
+                       entry_order_id = excluded.entry_order_id,
                        opened_at = excluded.opened_at, updated_at = now())
             insert into round_trips (strategy_id, mode, symbol, entry_order_id, exit_order_id, qty, entry_price,
-                                     exit_price, entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at)
+                                     exit_price, entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at,
+                                     unvalued_fees)
             select strategy_id, mode, symbol, :tripEntryOrderId, id, :tripQty, :tripEntryPrice, :tripExitPrice,
-                   :tripEntryValue, :tripExitValue, :tripFees, :tripNetPnl, :tripGrossPnl, :tripOpenedAt, :tripClosedAt
+                   :tripEntryValue, :tripExitValue, :tripFees, :tripNetPnl, :tripGrossPnl, :tripOpenedAt, :tripClosedAt,
+                   cast(:tripUnvaluedFees as jsonb)
             from orders where id = :tripExitOrderId and :hasTrip
             on conflict (exit_order_id) do nothing""";
 
@@ -124,6 +132,7 @@ public final class JdbiJournal implements Journal {
         Holding holding = settlement.holding();
         Position position = of(holding, Holding::position);
         RoundTrip trip = settlement.roundTrip();
+        FeeValuation fees = settlement.fees();
         jdbi.useHandle(h -> {
             h.registerArrayType(BigDecimal.class, "numeric");
             h.createUpdate(RECORD)
@@ -134,6 +143,9 @@ public final class JdbiJournal implements Journal {
                     .bind("avgPrice", report.averagePrice())
                     .bind("fee", fee)
                     .bind("feeAsset", feeAsset)
+                    .bind("valued", fees != null)
+                    .bindBySqlType("feeQuote", of(fees, FeeValuation::inQuote), Types.NUMERIC)
+                    .bindBySqlType("unvaluedFees", AssetAmounts.toJson(of(fees, FeeValuation::unvalued)), Types.VARCHAR)
                     .bind("exchangeOrderId", report.exchangeOrderId())
                     .bind("reason", report.reason())
                     .bind("tradeIds", fills.stream().map(Fill::tradeId).toArray(String[]::new))
@@ -143,6 +155,7 @@ public final class JdbiJournal implements Journal {
                     .bind("commissionAssets", fills.stream().map(Fill::commissionAsset).toArray(String[]::new))
                     .bind("times", fills.stream().map(f -> f.time() == null ? null : f.time().toString())
                             .toArray(String[]::new))
+                    .bind("commissionPrices", fills.stream().map(Fill::commissionPrice).toArray(BigDecimal[]::new))
                     .bind("hasPosition", holding != null)
                     .bind("positionSymbol", of(position, Position::symbol))
                     .bind("positionQty", of(position, Position::quantity))
@@ -151,6 +164,8 @@ public final class JdbiJournal implements Journal {
                     .bind("entryCost", of(holding, Holding::entryCost))
                     .bind("entryFeeQuote", of(holding, Holding::entryFeeQuote))
                     .bind("entryQuoteFee", of(holding, Holding::entryQuoteFee))
+                    .bindBySqlType("entryUnvaluedFees", AssetAmounts.toJson(of(holding, Holding::entryUnvaluedFees)),
+                            Types.VARCHAR)
                     .bind("entryOrderId", of(holding, Holding::entryOrderId))
                     .bind("openedAt", timestamp(of(holding, Holding::openedAt)))
                     .bind("hasTrip", trip != null)
@@ -166,6 +181,8 @@ public final class JdbiJournal implements Journal {
                     .bind("tripGrossPnl", of(trip, RoundTrip::grossPnl))
                     .bind("tripOpenedAt", timestamp(of(trip, RoundTrip::openedAt)))
                     .bind("tripClosedAt", timestamp(of(trip, RoundTrip::closedAt)))
+                    .bindBySqlType("tripUnvaluedFees", AssetAmounts.toJson(of(trip, RoundTrip::unvaluedFees)),
+                            Types.VARCHAR)
                     .execute();
         });
     }
@@ -174,14 +191,15 @@ public final class JdbiJournal implements Journal {
     public Holding holding(long strategyId, String symbol) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote, entry_quote_fee,
-                       entry_order_id, opened_at
+                       entry_order_id, opened_at, entry_unvalued_fees::text
                 from positions where strategy_id = :id and qty > 0""")
                 .bind("id", strategyId)
                 .map((rs, ctx) -> new Holding(
                         new Position(rs.getString("symbol"), rs.getBigDecimal("qty"), rs.getBigDecimal("entry_price")),
                         rs.getObject("entry_order_id", Long.class), rs.getBigDecimal("entry_qty"),
                         rs.getBigDecimal("entry_cost"), rs.getBigDecimal("entry_fee_quote"),
-                        rs.getBigDecimal("entry_quote_fee"), instant(rs, "opened_at")))
+                        rs.getBigDecimal("entry_quote_fee"), instant(rs, "opened_at"),
+                        AssetAmounts.fromJson(rs.getString("entry_unvalued_fees"))))
                 .findOne()
                 .orElseGet(() -> Holding.flat(symbol)));
     }
@@ -205,7 +223,8 @@ public final class JdbiJournal implements Journal {
         return jdbi.withHandle(h -> {
             Map<Long, List<Fill>> fills = new HashMap<>();
             h.createQuery("""
-                    select f.order_id, f.trade_id, f.price, f.qty, f.commission, f.commission_asset, f.time
+                    select f.order_id, f.trade_id, f.price, f.qty, f.commission, f.commission_asset, f.time,
+                           f.commission_price
                     from fills f join orders o on o.id = f.order_id
                     where o.strategy_id = :id order by f.id""")
                     .bind("id", strategyId)
@@ -228,7 +247,7 @@ public final class JdbiJournal implements Journal {
     @Override
     public List<Fill> fills(long orderId) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select trade_id, price, qty, commission, commission_asset, time from fills
+                select trade_id, price, qty, commission, commission_asset, time, commission_price from fills
                 where order_id = :id order by id""")
                 .bind("id", orderId)
                 .map((rs, ctx) -> fill(rs))
@@ -237,7 +256,8 @@ public final class JdbiJournal implements Journal {
 
     private static Fill fill(ResultSet rs) throws SQLException {
         return new Fill(rs.getString("trade_id"), rs.getBigDecimal("price"), rs.getBigDecimal("qty"),
-                rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time"));
+                rs.getBigDecimal("commission"), rs.getString("commission_asset"), instant(rs, "time"),
+                rs.getBigDecimal("commission_price"));
     }
 
     /** A field of {@code value}, null when {@code value} is (a settlement without position or round trip). */

@@ -36,16 +36,28 @@ public final class ReportQueries {
 
     /**
      * Commissions of one strategy's executed orders in one mode, symbol and commission asset:
-     * their sum, and their sum valued at each order's average fill price.
+     * their sum, their sum valued at each order's average fill price, and {@code valued} the sum
+     * of the orders' own valuation in the quote asset (null when these orders have none yet: only
+     * a final answer values an order's commissions).
      */
     public record FeeSum(long strategyId, String mode, String symbol, String asset, BigDecimal amount,
-            BigDecimal amountTimesPrice) {
+            BigDecimal amountTimesPrice, BigDecimal valued) {
     }
 
-    /** An open position, its entry order's value and commission, and the last stored close. */
+    /** Commissions in one asset that no price could be had for, summed over one strategy's rows in one mode. */
+    public record UnvaluedSum(long strategyId, String mode, String asset, BigDecimal amount) {
+    }
+
+    /**
+     * An open position, its entry order's value and commission, and the last stored close.
+     * {@code entryQuoteFee} is the position's own record of the entry commissions its net PnL will
+     * subtract (null on positions older than that record); {@code unvaluedFees} the entry
+     * commissions without a price, as jsonb text (null for none).
+     */
     public record OpenPositionRow(long strategyId, String mode, String symbol, BigDecimal qty,
             BigDecimal entryPrice, BigDecimal entryValue, BigDecimal entryFee, String entryFeeAsset,
-            Instant openedAt, BigDecimal lastClose, Instant lastCloseTime) {
+            Instant openedAt, BigDecimal lastClose, Instant lastCloseTime, BigDecimal entryQuoteFee,
+            Map<String, BigDecimal> unvaluedFees) {
     }
 
     /** Receives the closed round trips in close order. */
@@ -100,20 +112,40 @@ public final class ReportQueries {
                 instant(rs.getObject(14, OffsetDateTime.class)))).list();
     }
 
-    /** Orders that executed something, by the time they were placed. */
+    /** Orders that executed something, by the time they were placed; valued and not yet valued apart. */
     public List<FeeSum> feeSums() {
         String sql = """
                 select strategy_id, mode, symbol, coalesce(fee_asset, ''), sum(fee),
-                       sum(fee * coalesce(avg_price, quote_qty / executed_qty))
+                       sum(fee * coalesce(avg_price, quote_qty / executed_qty)), sum(fee_quote)
                   from orders
-                """ + where("created_at", "executed_qty > 0", "fee <> 0") + " group by strategy_id, mode, symbol, fee_asset";
+                """ + where("created_at", "executed_qty > 0", "fee <> 0")
+                + " group by strategy_id, mode, symbol, fee_asset, fee_quote is null";
         return bind(handle.createQuery(sql)).map((rs, ctx) -> new FeeSum(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6))).list();
+                rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))
+                .list();
+    }
+
+    /** The commissions without a price of the orders that executed something, by the time they were placed. */
+    public List<UnvaluedSum> unvaluedFees() {
+        return unvalued("orders", "created_at");
+    }
+
+    /** The commissions without a price of the round trips closed in the period: not in their net PnL. */
+    public List<UnvaluedSum> unvaluedTradeFees() {
+        return unvalued("round_trips", "closed_at");
+    }
+
+    private List<UnvaluedSum> unvalued(String table, String timeColumn) {
+        String sql = "select strategy_id, mode, f.key, sum(cast(f.value as numeric)) from " + table
+                + " cross join lateral jsonb_each_text(unvalued_fees) f"
+                + where(timeColumn, "unvalued_fees is not null") + " group by strategy_id, mode, f.key";
+        return bind(handle.createQuery(sql)).map((rs, ctx) -> new UnvaluedSum(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getBigDecimal(4))).list();
     }
 
     /**
-     * Open positions with the close of their strategy's last stored candle (closed before
-     * --until when given). --since does not hide a position still held.
+     * Open positions with the close of their strategy's last stored candle on its account's
+     * network (closed before --until when given). --since does not hide a position still held.
      */
     public List<OpenPositionRow> openPositions() {
         List<String> conditions = new ArrayList<>(List.of("p.qty > 0"));
@@ -129,13 +161,15 @@ public final class ReportQueries {
         String sql = """
                 select p.strategy_id, coalesce(o.mode, s.mode), p.symbol, p.qty, p.entry_price,
                        coalesce(o.quote_qty, p.entry_cost), coalesce(o.fee, 0), o.fee_asset, p.opened_at,
-                       c.close, c.close_time
+                       c.close, c.close_time, p.entry_quote_fee, p.entry_unvalued_fees::text
                   from positions p
                   join strategies s on s.id = p.strategy_id
+                  join accounts a on a.id = s.account_id
                   left join orders o on o.id = p.entry_order_id
                   left join lateral (
                         select k.close, k.close_time from candles k
-                         where k.symbol = p.symbol and k.interval = s.interval
+                         where k.network = case when a.testnet then 'testnet' else 'production' end
+                           and k.symbol = p.symbol and k.interval = s.interval
                 """ + (filter.until() != null ? " and k.close_time < :untilMillis" : "") + """
                          order by k.open_time desc limit 1) c on true
                 """ + " where " + String.join(" and ", conditions);
@@ -147,7 +181,8 @@ public final class ReportQueries {
         return query.map((rs, ctx) -> new OpenPositionRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getString(8),
                 instant(rs.getObject(9, OffsetDateTime.class)), rs.getBigDecimal(10),
-                rs.getObject(11) == null ? null : Instant.ofEpochMilli(rs.getLong(11)))).list();
+                rs.getObject(11) == null ? null : Instant.ofEpochMilli(rs.getLong(11)), rs.getBigDecimal(12),
+                AssetAmounts.fromJson(rs.getString(13)))).list();
     }
 
     /**

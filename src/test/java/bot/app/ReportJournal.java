@@ -128,8 +128,8 @@ public final class ReportJournal {
     private void candle(String symbol, String open, String close) {
         long openTime = Instant.parse("2024-" + open + ":00Z").toEpochMilli();
         h.execute("""
-                insert into candles (symbol, interval, open_time, close_time, open, high, low, close, volume)
-                values (?, '1m', ?, ?, ?, ?, ?, ?, 1)""", symbol, openTime, openTime + 59_999,
+                insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume)
+                values ('production', ?, '1m', ?, ?, ?, ?, ?, ?, 1)""", symbol, openTime, openTime + 59_999,
                 new BigDecimal(close), new BigDecimal(close), new BigDecimal(close), new BigDecimal(close));
     }
 

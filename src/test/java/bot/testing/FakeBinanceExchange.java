@@ -30,7 +30,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  * account, fills MARKET orders at a settable price (commission in the received asset), enforces
  * the filters of {@code exchange-info-2021.json} (-1013, -1111) and balances (-2010), keeps orders
  * by client order id (unique among open orders only), counts request weight per minute, and answers
- * order lookups, myTrades, exchangeInfo, time and account.
+ * order lookups, myTrades, exchangeInfo, time and account, and 1m klines of any symbol with a set
+ * price (one candle at that price: how commissions in BNB are priced).
  *
  * <p>Faults are injected per request on demand, or at random into orders with a seed. After a
  * 429 any request that arrives before Retry-After has passed is recorded as early (and answered
@@ -42,7 +43,7 @@ import okhttp3.mockwebserver.SocketPolicy;
 public final class FakeBinanceExchange implements AutoCloseable {
     private static final String ORDER = "POST /api/v3/order";
     private static final Map<String, Integer> WEIGHTS = Map.of("GET /api/v3/exchangeInfo", 20,
-            "GET /api/v3/order", 4, "GET /api/v3/myTrades", 20, "GET /api/v3/account", 20);
+            "GET /api/v3/order", 4, "GET /api/v3/myTrades", 20, "GET /api/v3/account", 20, "GET /api/v3/klines", 2);
 
     /** One request as it arrived: when (the clock, without skew), what, and the status answered (0: none). */
     public record Call(Instant time, String method, String path, Map<String, String> params, String apiKey,
@@ -128,6 +129,15 @@ public final class FakeBinanceExchange implements AutoCloseable {
      */
     public synchronized void priceOrdersBy(Function<String, BigDecimal> byClientOrderId) {
         engine.priceOrdersBy(byClientOrderId);
+    }
+
+    /**
+     * Commissions are charged in {@code asset} (BNB) from now on, at the commission rate of the
+     * trade's quote value converted at the price set for asset + quote (e.g. BNBUSDT), when the
+     * account holds enough of it; else as before.
+     */
+    public synchronized void payCommissionsIn(String asset) {
+        engine.payCommissionsIn(asset);
     }
 
     public synchronized void setCommissionRate(String rate) {
@@ -256,6 +266,8 @@ public final class FakeBinanceExchange implements AutoCloseable {
                     return json(200, "{}");
                 case "GET /api/v3/exchangeInfo":
                     return json(200, FakeJson.exchangeInfo(exchangeInfo, params.get("symbol")));
+                case "GET /api/v3/klines":
+                    return json(200, klines(params));
                 default:
                     break;
             }
@@ -282,6 +294,18 @@ public final class FakeBinanceExchange implements AutoCloseable {
         } catch (FakeError.Refusal refusal) {
             return json(refusal.error.httpStatus(), FakeJson.error(refusal.error));
         }
+    }
+
+    /** One 1m candle opened at startTime, all four prices the symbol's set price; -1121 without one. */
+    private String klines(Map<String, String> params) {
+        BigDecimal price = engine.price(FakeMatchingEngine.required(params, "symbol"));
+        if (price == null) {
+            throw FakeError.badRequest(-1121, "Invalid symbol.").refusal();
+        }
+        long open = Long.parseLong(FakeMatchingEngine.required(params, "startTime"));
+        String p = "\"" + price.toPlainString() + "\"";
+        return "[[" + open + "," + p + "," + p + "," + p + "," + p + ",\"0\"," + (open + 59_999)
+                + ",\"0\",0,\"0\",\"0\",\"0\"]]";
     }
 
     private MockResponse json(int status, String body) {

@@ -13,7 +13,9 @@ import java.util.function.Function;
 /**
  * The exchange's books behind {@link FakeBinanceExchange}: accounts with balances, MARKET orders
  * filled at a settable price with the commission charged in what the account receives (base asset
- * for a BUY, quote asset for a SELL), and Binance's order checks and error messages.
+ * for a BUY, quote asset for a SELL), or in a third asset (BNB) when the account holds enough of it
+ * and that asset has a price in the quote asset ({@link #payCommissionsIn}), and Binance's order
+ * checks and error messages.
  */
 final class FakeMatchingEngine {
     private static final int SCALE = 8;
@@ -23,6 +25,7 @@ final class FakeMatchingEngine {
     private final Map<String, BigDecimal> prices = new HashMap<>();
     private Function<String, BigDecimal> priceByClientOrderId = id -> null;
     private BigDecimal commissionRate = new BigDecimal("0.001");
+    private String commissionAsset;
     private int fillsPerOrder = 1;
     private long nextOrderId = 1;
     private long nextTradeId = 1;
@@ -64,6 +67,16 @@ final class FakeMatchingEngine {
 
     void setCommissionRate(BigDecimal rate) {
         commissionRate = rate;
+    }
+
+    /** Commissions are charged in {@code asset} (e.g. BNB) from now on, as Binance does with "pay fees with BNB". */
+    void payCommissionsIn(String asset) {
+        commissionAsset = asset;
+    }
+
+    /** The price set for a symbol, null when none. */
+    BigDecimal price(String symbol) {
+        return prices.get(symbol);
     }
 
     void setFillsPerOrder(int fills) {
@@ -155,12 +168,24 @@ final class FakeMatchingEngine {
             BigDecimal quote = q.multiply(price).setScale(SCALE, RoundingMode.HALF_UP);
             BigDecimal commission = (buy ? q : quote).multiply(commissionRate).setScale(SCALE, RoundingMode.HALF_UP);
             String commissionAsset = buy ? symbol.baseAsset() : symbol.quoteAsset();
+            BigDecimal thirdPrice = this.commissionAsset == null ? null : prices.get(this.commissionAsset + symbol.quoteAsset());
+            BigDecimal inThird = thirdPrice == null ? null
+                    : quote.multiply(commissionRate).divide(thirdPrice, SCALE, RoundingMode.HALF_UP);
+            boolean third = inThird != null
+                    && account.balances.getOrDefault(this.commissionAsset, BigDecimal.ZERO).compareTo(inThird) >= 0;
+            if (third) {
+                commission = inThird;
+                commissionAsset = this.commissionAsset;
+                account.balances.merge(commissionAsset, commission.negate(), BigDecimal::add);
+            }
+            BigDecimal baseFee = buy && !third ? commission : BigDecimal.ZERO;
+            BigDecimal quoteFee = !buy && !third ? commission : BigDecimal.ZERO;
             if (buy) {
                 account.balances.merge(symbol.quoteAsset(), quote.negate(), BigDecimal::add);
-                account.balances.merge(symbol.baseAsset(), q.subtract(commission), BigDecimal::add);
+                account.balances.merge(symbol.baseAsset(), q.subtract(baseFee), BigDecimal::add);
             } else {
                 account.balances.merge(symbol.baseAsset(), q.negate(), BigDecimal::add);
-                account.balances.merge(symbol.quoteAsset(), quote.subtract(commission), BigDecimal::add);
+                account.balances.merge(symbol.quoteAsset(), quote.subtract(quoteFee), BigDecimal::add);
             }
             trades.add(new FakeTrade(nextTradeId++, orderId, symbol.symbol(), price.setScale(SCALE), q.setScale(SCALE),
                     quote, commission, commissionAsset, now, buy));

@@ -23,16 +23,29 @@ public final class TestDatabase {
 
     /** A new migrated database; close it when done (the server stays up for the other tests). */
     public static Database fresh() {
+        return Database.connect(emptyUrl(), user(), password(), null);
+    }
+
+    /** The JDBC URL of a new database without even the schema: for tests of migrations. */
+    public static String emptyUrl() {
         String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         String adminUrl = adminUrl();
-        String user = externalUrl() == null ? "postgres" : System.getenv().getOrDefault("BOT_DB_USER", "");
-        String password = externalUrl() == null ? "" : System.getenv().getOrDefault("BOT_DB_PASSWORD", "");
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user(), password()); Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database: " + e.getMessage(), e);
         }
-        return Database.connect(replaceDatabase(adminUrl, name), user, password, null);
+        return replaceDatabase(adminUrl, name);
+    }
+
+    /** The user the test databases are reached as. */
+    public static String user() {
+        return externalUrl() == null ? "postgres" : System.getenv().getOrDefault("BOT_DB_USER", "");
+    }
+
+    /** That user's password. */
+    public static String password() {
+        return externalUrl() == null ? "" : System.getenv().getOrDefault("BOT_DB_PASSWORD", "");
     }
 
     /** The JDBC URL of a fresh database with nothing in it (not migrated), for tests of the bot's own start. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live gateway of one Binance account: MARKET orders with a FULL answer, and lookups by
- * client order id. It never resends an order: a 5xx, -1006/-1007, a timeout or a broken connection
+ * client order id. Commissions charged in a third asset (BNB) come back priced in the quote asset
+ * ({@link CommissionPricing}). It never resends an order: a 5xx, -1006/-1007, a timeout or a broken connection
  * is reported UNKNOWN, and the engine looks the order up.
  *
  * <p>A lookup that finds nothing (-2013) is trusted only once the order's request can no longer
@@ -42,6 +43,7 @@ public final class BinanceGateway implements OrderGateway {
 
     private final String account;
     private final BinanceRestClient client;
+    private final CommissionPricing commissions;
     private final Clock clock;
     /** How long after a request is sent it may still be accepted: recvWindow and the 1 s of the future. */
     private final long doubtMillis;
@@ -55,6 +57,7 @@ public final class BinanceGateway implements OrderGateway {
     public BinanceGateway(String account, BinanceRestClient client, Clock clock, Duration recvWindow) {
         this.account = account;
         this.client = client;
+        this.commissions = new CommissionPricing(client);
         this.clock = clock;
         this.doubtMillis = recvWindow.toMillis() + FUTURE_TOLERANCE_MILLIS;
         this.startupDoubtUntil = clock.millis() + doubtMillis;
@@ -83,7 +86,7 @@ public final class BinanceGateway implements OrderGateway {
             log.info("order executed", kv("account", account), kv("symbol", request.symbol()),
                     kv("clientOrderId", request.clientOrderId()), kv("status", report.status()),
                     kv("executedQty", report.executedQty()), kv("quoteQty", report.quoteQty()));
-            return report;
+            return commissions.priced(request.symbol(), report);
         } catch (BinanceRejectedException e) {
             log.warn("order rejected by Binance: {}", e.error().msg(), kv("account", account),
                     kv("symbol", request.symbol()), kv("clientOrderId", request.clientOrderId()), kv("code", e.code()));
@@ -117,7 +120,7 @@ public final class BinanceGateway implements OrderGateway {
             if (!ExecutionReportParser.fillsComplete(report)) {
                 return Optional.of(unknown(clientOrderId, "the exchange lists fewer trades than the order executed"));
             }
-            return Optional.of(report);
+            return Optional.of(commissions.priced(symbol, report));
         } catch (BinanceRejectedException e) {
             if (e.code() == BinanceError.NO_SUCH_ORDER) {
                 return notFound(clientOrderId, askedAt);
