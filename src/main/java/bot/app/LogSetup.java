@@ -31,8 +31,8 @@ import org.slf4j.MarkerFactory;
 public final class LogSetup {
     public static final String FILE_NAME = "bot.json";
     public static final String COMMANDS_FILE_NAME = CommandLogFile.FILE_NAME;
-    /** FixedWindowRollingPolicy keeps at most this many files; more are refused at configuration. */
-    public static final int MAX_SIZE_RETENTION = 20;
+    /** Size rotation keeps at most this many files (the settings refuse more). */
+    public static final int MAX_SIZE_RETENTION = Settings.MAX_SIZE_RETENTION;
     /** Events with this marker go to the log file only: e.g. a failure the CLI already told the user about. */
     public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
@@ -104,10 +104,6 @@ public final class LogSetup {
         appender.setFile(dir.resolve(FILE_NAME).toString());
         if (settings.logRotationBySize()) {
             int retention = settings.logRetention();
-            if (retention > MAX_SIZE_RETENTION) {
-                throw new bot.config.SettingsException("BOT_LOG_RETENTION: at most " + MAX_SIZE_RETENTION
-                        + " files can be kept with BOT_LOG_ROTATION=size, got " + retention);
-            }
             FixedWindowRollingPolicy policy = new FixedWindowRollingPolicy();
             policy.setContext(context);
             policy.setParent(appender);
