@@ -92,7 +92,7 @@ public final class BenchAll {
     private static void logToFile(Path dir) {
         Settings settings = SettingsLoader.load(dir, dir.resolve("bot.conf"), false,
                 Map.of("BOT_LOG_DIR", dir.toString()), Map.of());
-        LogSetup.configure(settings, null);
+        LogSetup.configureDaemon(settings, null);
     }
 
     static String table(Map<String, List<Figure>> figures) {

@@ -128,9 +128,9 @@ public final class ReportBenchmark {
                        pnl_cents / 100.0 - 0.18, pnl_cents / 100.0, opened_at, opened_at + interval '1 minute'
                   from k""");
         h.execute("""
-                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost,
+                insert into positions (strategy_id, symbol, qty, entry_price, entry_cost,
                                        entry_fee_quote, entry_order_id, opened_at)
-                select s.id, 'BTCUSDT', 0.003, 30000, 0.003, 90, 0.09, null, timestamptz '2025-01-01 00:00:00+00'
+                select s.id, 'BTCUSDT', 0.003, 30000, 90, 0.09, null, timestamptz '2025-01-01 00:00:00+00'
                   from strategies s""");
         h.execute("""
                 insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume)

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.filter.ThresholdFilter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.rolling.FixedWindowRollingPolicy;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
@@ -20,14 +21,18 @@ import org.slf4j.Marker;
 import org.slf4j.MarkerFactory;
 
 /**
- * Logging as the settings say: one JSON object per line in {@code BOT_LOG_DIR/bot.json}, rotated
- * daily or by size, rotated files gzipped and at most BOT_LOG_RETENTION kept; and, when standard
- * error is a terminal, a readable line per event there.
+ * Logging as the settings say, one JSON object per line. The daemon ({@code bot start}) writes
+ * {@code BOT_LOG_DIR/bot.json}, rotated daily or by size, rotated files gzipped and at most
+ * BOT_LOG_RETENTION kept; it is the only process that writes or rotates that file, so a rotation
+ * never renames it under another process. Every other command appends to
+ * {@code BOT_LOG_DIR/commands.json} (see {@link CommandLogFile}). When standard error is a
+ * terminal, a readable line per event goes there too.
  */
 public final class LogSetup {
     public static final String FILE_NAME = "bot.json";
-    /** FixedWindowRollingPolicy keeps at most this many files; more are refused at configuration. */
-    public static final int MAX_SIZE_RETENTION = 20;
+    public static final String COMMANDS_FILE_NAME = CommandLogFile.FILE_NAME;
+    /** Size rotation keeps at most this many files (the settings refuse more). */
+    public static final int MAX_SIZE_RETENTION = Settings.MAX_SIZE_RETENTION;
     /** Events with this marker go to the log file only: e.g. a failure the CLI already told the user about. */
     public static final Marker FILE_ONLY = MarkerFactory.getMarker("FILE_ONLY");
 
@@ -35,15 +40,46 @@ public final class LogSetup {
     }
 
     /**
-     * @param consoleLevel the least level shown on a terminal (INFO for the daemon, WARN for
-     *                     commands whose output is their result); null for no console output
+     * Logging of the daemon: bot.json, rotated as the settings say.
+     *
+     * @param consoleLevel the least level shown on a terminal; null for no console output
+     */
+    public static void configureDaemon(Settings settings, Level consoleLevel) {
+        LoggerContext context = reset(settings);
+        finish(context, rollingAppender(context, settings), consoleLevel);
+    }
+
+    /**
+     * Logging of a short command: commands.json, never bot.json.
+     *
+     * @param consoleLevel the least level shown on a terminal (WARN for commands whose output is
+     *                     their result); null for no console output
      */
     public static void configure(Settings settings, Level consoleLevel) {
+        LoggerContext context = reset(settings);
+        Path file = CommandLogFile.open(settings.logDir(), settings.logMaxSizeBytes(),
+                Math.min(settings.logRetention(), MAX_SIZE_RETENTION));
+        FileAppender<ILoggingEvent> appender = new FileAppender<>();
+        appender.setContext(context);
+        appender.setName("json-commands");
+        appender.setFile(file.toString());
+        appender.setAppend(true);
+        appender.setEncoder(jsonEncoder(context));
+        appender.start();
+        finish(context, appender, consoleLevel);
+    }
+
+    private static LoggerContext reset(Settings settings) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset();
+        context.reset(); // closes the appenders of an earlier configuration
+        CommandLogFile.release();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.toLevel(settings.logLevel(), Level.INFO));
+        return context;
+    }
+
+    private static void finish(LoggerContext context, FileAppender<ILoggingEvent> file, Level consoleLevel) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.toLevel(settings.logLevel(), Level.INFO));
-        root.addAppender(fileAppender(context, settings));
+        root.addAppender(file);
         if (consoleLevel != null && Terminal.isTerminal(Terminal.STDERR)) {
             root.addAppender(consoleAppender(context, consoleLevel));
         }
@@ -53,7 +89,14 @@ public final class LogSetup {
         }
     }
 
-    private static RollingFileAppender<ILoggingEvent> fileAppender(LoggerContext context, Settings settings) {
+    private static LogstashEncoder jsonEncoder(LoggerContext context) {
+        LogstashEncoder encoder = new LogstashEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
+    }
+
+    private static RollingFileAppender<ILoggingEvent> rollingAppender(LoggerContext context, Settings settings) {
         Path dir = settings.logDir();
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
@@ -61,10 +104,6 @@ public final class LogSetup {
         appender.setFile(dir.resolve(FILE_NAME).toString());
         if (settings.logRotationBySize()) {
             int retention = settings.logRetention();
-            if (retention > MAX_SIZE_RETENTION) {
-                throw new bot.config.SettingsException("BOT_LOG_RETENTION: at most " + MAX_SIZE_RETENTION
-                        + " files can be kept with BOT_LOG_ROTATION=size, got " + retention);
-            }
             FixedWindowRollingPolicy policy = new FixedWindowRollingPolicy();
             policy.setContext(context);
             policy.setParent(appender);
@@ -88,10 +127,7 @@ public final class LogSetup {
             appender.setRollingPolicy(policy);
             policy.start();
         }
-        LogstashEncoder encoder = new LogstashEncoder();
-        encoder.setContext(context);
-        encoder.start();
-        appender.setEncoder(encoder);
+        appender.setEncoder(jsonEncoder(context));
         appender.start();
         return appender;
     }

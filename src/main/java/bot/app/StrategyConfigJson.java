@@ -50,7 +50,7 @@ public final class StrategyConfigJson {
             JsonNode value = entry.getValue();
             String text;
             if (value.isNumber()) {
-                text = value.decimalValue().toPlainString();
+                text = text(value.decimalValue());
             } else if (value.isTextual()) {
                 text = value.asText().strip();
             } else {
@@ -60,5 +60,14 @@ public final class StrategyConfigJson {
             values.put(entry.getKey(), text);
         }
         return values;
+    }
+
+    /**
+     * The plain digits of a number as written, but not when that would take more than a few
+     * thousand characters: toPlainString of 1e999999999 is a gigabyte. Such a value keeps its
+     * exponent form, which the parameter checks refuse as out of range.
+     */
+    private static String text(java.math.BigDecimal value) {
+        return Math.abs((long) value.scale()) <= 2_000 ? value.toPlainString() : value.toString();
     }
 }

@@ -63,13 +63,32 @@ public final class BotCommand implements Runnable {
         return environment;
     }
 
-    /** The settings, loaded once; the first call also sets up logging. */
+    /**
+     * The settings of the daemon, loaded once; the first call also sets up its logging: bot.json,
+     * rotated, and INFO on a terminal.
+     */
+    public Settings daemonSettings() {
+        return settings(true, Level.INFO);
+    }
+
+    /**
+     * The settings, loaded once; the first call also sets up a command's logging (commands.json,
+     * never the daemon's bot.json), showing {@code consoleLevel} and above on a terminal.
+     */
     public Settings settings(Level consoleLevel) {
+        return settings(false, consoleLevel);
+    }
+
+    private Settings settings(boolean daemon, Level consoleLevel) {
         if (settings == null) {
             Path file = config != null ? config : environment.home().resolve("conf").resolve("bot.conf");
             settings = SettingsLoader.load(environment.home(), file, config != null, environment.variables(),
                     overrides);
-            LogSetup.configure(settings, consoleLevel);
+            if (daemon) {
+                LogSetup.configureDaemon(settings, consoleLevel);
+            } else {
+                LogSetup.configure(settings, consoleLevel);
+            }
         }
         return settings;
     }

@@ -4,10 +4,6 @@ import bot.app.InputException;
 import bot.store.Database;
 import bot.store.OrderHistory;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,7 +33,7 @@ final class OrdersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Instant> from = Optional.ofNullable(since).map(OrdersCommand::parseSince);
+        Optional<Instant> from = Optional.ofNullable(since).map(text -> TimeArgument.parse("--since", text, false));
         List<OrderHistory.Row> rows;
         try (Database db = root.openDatabase()) {
             OrderHistory history = new OrderHistory(db.jdbi());
@@ -48,19 +44,5 @@ final class OrdersCommand implements Callable<Integer> {
         }
         OrderRowsWriter.write(rows, format, root.environment().out());
         return Cli.OK;
-    }
-
-    static Instant parseSince(String text) {
-        String value = text.trim();
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException notADate) {
-                throw new InputException("--since: '" + text + "' is neither an ISO-8601 instant"
-                        + " (2024-05-01T12:00:00Z) nor a date (2024-05-01)");
-            }
-        }
     }
 }

@@ -9,7 +9,6 @@ import bot.app.ShutdownSignal;
 import bot.config.Settings;
 import bot.store.Database;
 import bot.store.DemoSetup;
-import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -39,7 +38,7 @@ final class StartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = root.settings(Level.INFO);
+        Settings settings = root.daemonSettings();
         ShutdownSignal signal = ShutdownSignal.install();
         try (Database db = root.openDatabase()) {
             if (demo && new DemoSetup(db.jdbi()).ensure(demoParameters())) {

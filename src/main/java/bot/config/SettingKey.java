@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** Every setting of interface.md, with its default and the check its value must pass. */
 public enum SettingKey {
-    BOT_DB_URL("", SettingKey::jdbcUrl, false),
+    /** A secret: its URL may carry a password (password=..., or user:password@). */
+    BOT_DB_URL("", SettingKey::jdbcUrl, true),
     BOT_DB_USER("", v -> null, false),
     BOT_DB_PASSWORD("", v -> null, true),
     BOT_MASTER_KEY_FILE("", v -> null, false),
@@ -16,7 +17,8 @@ public enum SettingKey {
     BOT_LOG_LEVEL("INFO", SettingKey::logLevel, false),
     BOT_LOG_ROTATION("daily", v -> Set.of("daily", "size").contains(v) ? null : "must be daily or size", false),
     BOT_LOG_MAX_SIZE("10MB", v -> ByteSize.problem(v), false),
-    BOT_LOG_RETENTION("14", SettingKey::positiveInt, false),
+    /** At most 10,000 (years of daily files); at most 20 with size rotation (checked with BOT_LOG_ROTATION). */
+    BOT_LOG_RETENTION("14", v -> wholeNumber(v, 1, 10_000), false),
     BOT_BINANCE_REST_URL("", v -> url(v, "http", "https"), false),
     BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false);
 
@@ -76,12 +78,13 @@ public enum SettingKey {
                 ? null : "must be one of TRACE, DEBUG, INFO, WARN, ERROR";
     }
 
-    private static String positiveInt(String value) {
-        try {
-            return Integer.parseInt(value) >= 1 ? null : "must be a whole number >= 1";
-        } catch (NumberFormatException e) {
-            return "must be a whole number >= 1";
+    private static String wholeNumber(String value, int min, int max) {
+        String problem = "must be a whole number from " + min + " to " + max;
+        if (!value.matches("[0-9]{1,9}")) { // no sign, and few enough digits to parse
+            return problem;
         }
+        int n = Integer.parseInt(value);
+        return n >= min && n <= max ? null : problem;
     }
 
     private static String url(String value, String... schemes) {

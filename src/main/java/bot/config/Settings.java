@@ -7,6 +7,8 @@ import java.util.Optional;
 
 /** The bot's settings, validated; relative paths are resolved against BOT_HOME. */
 public final class Settings {
+    /** Files kept at most with size rotation (logback's FixedWindowRollingPolicy refuses more). */
+    public static final int MAX_SIZE_RETENTION = 20;
     private final Path home;
     private final Map<SettingKey, String> values;
 

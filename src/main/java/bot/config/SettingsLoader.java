@@ -53,7 +53,19 @@ public final class SettingsLoader {
             }
             put(values, sources, key, value, "--set " + name);
         });
+        checkTogether(values);
         return new Settings(botHome, values);
+    }
+
+    /** Checks that depend on two settings. */
+    private static void checkTogether(Map<SettingKey, String> values) {
+        if ("size".equals(values.get(SettingKey.BOT_LOG_ROTATION))) {
+            int retention = Integer.parseInt(values.get(SettingKey.BOT_LOG_RETENTION));
+            if (retention > Settings.MAX_SIZE_RETENTION) {
+                throw new SettingsException("BOT_LOG_RETENTION: at most " + Settings.MAX_SIZE_RETENTION
+                        + " files can be kept with BOT_LOG_ROTATION=size, got " + retention);
+            }
+        }
     }
 
     private static void readFile(Path file, Map<SettingKey, String> values, Map<SettingKey, String> sources) {

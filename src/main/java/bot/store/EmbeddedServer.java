@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,19 +28,22 @@ import org.slf4j.LoggerFactory;
  * The embedded PostgreSQL whose data lives in one folder, shared by every bot process on it.
  * A process first looks for a server already running on the folder (postmaster.pid names its
  * PID and port) and connects to it; only when there is none, or only a stale one, does it start
- * one. The last bot process to leave stops it. A file lock beside the folder serialises these
- * decisions between processes.
+ * one. Each process using the server holds a shared lock for as long as it does ({@link ServerUsers});
+ * the last one out, the one that can then lock exclusively, stops it. A file lock beside the folder
+ * serialises these decisions between processes, a {@link ReentrantLock} between threads.
  */
 public final class EmbeddedServer implements AutoCloseable {
     static final String USER = "postgres";
     static final String DATABASE = "bot";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
+    /** Java refuses overlapping file locks within one JVM, so its threads take turns first. */
+    private static final ReentrantLock GUARD = new ReentrantLock();
 
     private final Path dataDir;
     private final int port;
     private final String password;
     private final EmbeddedPostgres started;
-    private boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedServer(Path dataDir, int port, String password, EmbeddedPostgres started) {
         this.dataDir = dataDir;
@@ -63,24 +68,31 @@ public final class EmbeddedServer implements AutoCloseable {
      * which on a shared machine would let any user read or change the journal.
      */
     public static EmbeddedServer acquire(Path dataDir, boolean durable, Path passwordFile) {
+        GUARD.lock();
         try {
             Files.createDirectories(dataDir.getParent());
             try (FileChannel channel = lockChannel(dataDir); FileLock ignored = channel.lock()) {
                 String password = passwordFile == null ? "" : SecretFile.readOrCreate(passwordFile);
                 Optional<RunningServer> running = RunningServer.find(dataDir);
+                EmbeddedServer server;
                 if (running.isPresent()) {
                     log.debug("using the embedded PostgreSQL already running on port {}", running.get().port());
-                    return new EmbeddedServer(dataDir, running.get().port(), password, null);
+                    server = new EmbeddedServer(dataDir, running.get().port(), password, null);
+                } else {
+                    EmbeddedPostgres postgres = start(dataDir, durable, password);
+                    if (!password.isEmpty()) {
+                        PasswordAuthentication.require(dataDir, postgres.getPort(), USER, password);
+                    }
+                    createDatabase(postgres.getPort(), password);
+                    server = new EmbeddedServer(dataDir, postgres.getPort(), password, postgres);
                 }
-                EmbeddedPostgres postgres = start(dataDir, durable, password);
-                if (!password.isEmpty()) {
-                    PasswordAuthentication.require(dataDir, postgres.getPort(), USER, password);
-                }
-                createDatabase(postgres.getPort(), password);
-                return new EmbeddedServer(dataDir, postgres.getPort(), password, postgres);
+                ServerUsers.join(dataDir); // before the decision lock goes: no one may stop it from now on
+                return server;
             }
         } catch (IOException e) {
             throw new DatabaseException("cannot start the embedded PostgreSQL in " + dataDir + ": " + e.getMessage());
+        } finally {
+            GUARD.unlock();
         }
     }
 
@@ -144,38 +156,26 @@ public final class EmbeddedServer implements AutoCloseable {
         return "bot-" + ProcessHandle.current().pid();
     }
 
-    /** Leaves the server; stops it when no other client is connected. Call after closing the pool. */
+    /**
+     * Leaves the server; stops it when no other process uses it (whatever connections exist).
+     * Call after closing the pool.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
+        GUARD.lock();
         try (FileChannel channel = lockChannel(dataDir); FileLock ignored = channel.lock()) {
-            int others = otherClients();
-            if (others > 0) {
-                log.debug("leaving the embedded PostgreSQL running for {} other client(s)", others);
+            if (!ServerUsers.leaveLast(dataDir)) {
+                log.debug("leaving the embedded PostgreSQL running for its other users");
                 return;
             }
             stop();
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
             log.warn("could not stop the embedded PostgreSQL cleanly: {}", e.getMessage());
-        }
-    }
-
-    private int otherClients() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url(port, "postgres") + "&ApplicationName="
-                + applicationName(), USER, password);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where backend_type = 'client backend'"
-                     + " and pid <> pg_backend_pid() and coalesce(application_name, '') <> '" + applicationName() + "'")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            if (RunningServer.find(dataDir).isEmpty()) {
-                return 0; // already gone
-            }
-            throw e;
+        } finally {
+            GUARD.unlock();
         }
     }
 

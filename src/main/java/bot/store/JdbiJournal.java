@@ -51,13 +51,13 @@ public final class JdbiJournal implements Journal {
                                           cast(:times as timestamptz[]), :commissionPrices)
                 on conflict (order_id, trade_id) do nothing),
             position_saved as (
-                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
+                insert into positions (strategy_id, symbol, qty, entry_price, entry_cost, entry_fee_quote,
                                        entry_quote_fee, entry_unvalued_fees, entry_order_id, opened_at, updated_at)
-                select strategy_id, :positionSymbol, :positionQty, :entryPrice, :entryQty, :entryCost, :entryFeeQuote,
+                select strategy_id, :positionSymbol, :positionQty, :entryPrice, :entryCost, :entryFeeQuote,
                        :entryQuoteFee, cast(:entryUnvaluedFees as jsonb), :entryOrderId, :openedAt, now()
                 from orders where id = :id and :hasPosition
                 on conflict (strategy_id) do update set symbol = excluded.symbol, qty = excluded.qty,
-                       entry_price = excluded.entry_price, entry_qty = excluded.entry_qty,
+                       entry_price = excluded.entry_price,
                        entry_cost = excluded.entry_cost, entry_fee_quote = excluded.entry_fee_quote,
                        entry_quote_fee = excluded.entry_quote_fee, entry_unvalued_fees = excluded.entry_unvalued_fees,
                        entry_order_id = excluded.entry_order_id,
@@ -160,7 +160,6 @@ public final class JdbiJournal implements Journal {
                     .bind("positionSymbol", of(position, Position::symbol))
                     .bind("positionQty", of(position, Position::quantity))
                     .bind("entryPrice", of(position, Position::entryPrice))
-                    .bind("entryQty", of(holding, Holding::entryQty))
                     .bind("entryCost", of(holding, Holding::entryCost))
                     .bind("entryFeeQuote", of(holding, Holding::entryFeeQuote))
                     .bind("entryQuoteFee", of(holding, Holding::entryQuoteFee))
@@ -190,13 +189,13 @@ public final class JdbiJournal implements Journal {
     @Override
     public Holding holding(long strategyId, String symbol) {
         return jdbi.withHandle(h -> h.createQuery("""
-                select symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote, entry_quote_fee,
+                select symbol, qty, entry_price, entry_cost, entry_fee_quote, entry_quote_fee,
                        entry_order_id, opened_at, entry_unvalued_fees::text
                 from positions where strategy_id = :id and qty > 0""")
                 .bind("id", strategyId)
                 .map((rs, ctx) -> new Holding(
                         new Position(rs.getString("symbol"), rs.getBigDecimal("qty"), rs.getBigDecimal("entry_price")),
-                        rs.getObject("entry_order_id", Long.class), rs.getBigDecimal("entry_qty"),
+                        rs.getObject("entry_order_id", Long.class), null, // entryQty: not stored (V6)
                         rs.getBigDecimal("entry_cost"), rs.getBigDecimal("entry_fee_quote"),
                         rs.getBigDecimal("entry_quote_fee"), instant(rs, "opened_at"),
                         AssetAmounts.fromJson(rs.getString("entry_unvalued_fees"))))

@@ -60,10 +60,11 @@ public final class ParameterValidator {
             throw new InvalidParameterException(spec.name(), "'" + text + "' is not a number");
         }
         // Bounds on size before any arithmetic: 1e999999999 is a valid BigDecimal that would exhaust memory.
-        if (value.signum() != 0 && value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+        // In long: precision - scale overflows an int for 1E+2147483647.
+        if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             throw new InvalidParameterException(spec.name(), "'" + text + "' is too large");
         }
-        if (value.stripTrailingZeros().scale() > MAX_DECIMALS) {
+        if (value.scale() > MAX_DECIMALS && value.stripTrailingZeros().scale() > MAX_DECIMALS) {
             throw new InvalidParameterException(spec.name(), "'" + text + "' has more than " + MAX_DECIMALS
                     + " decimals");
         }

@@ -56,9 +56,9 @@ public final class ReportJournal {
         order(alpha, "paper", "BTCUSDT", "BUY", "REJECTED", "0", "40000", "0", null, "01-04T12:00");
         long entry = order(alpha, "paper", "BTCUSDT", "BUY", "FILLED", "0.0025", "40000", "0.1", "USDT", "01-05T00:00");
         h.execute("""
-                insert into positions (strategy_id, symbol, qty, entry_price, entry_qty, entry_cost, entry_fee_quote,
+                insert into positions (strategy_id, symbol, qty, entry_price, entry_cost, entry_fee_quote,
                                        entry_order_id, opened_at)
-                values (?, 'BTCUSDT', 0.0025, 40000, 0.0025, 100, 0.1, ?, ?)""", alpha, entry, time("01-05T00:00"));
+                values (?, 'BTCUSDT', 0.0025, 40000, 100, 0.1, ?, ?)""", alpha, entry, time("01-05T00:00"));
         candle("BTCUSDT", "01-05T00:59", "40500");
         candle("BTCUSDT", "01-05T01:00", "41000");
         candle("ETHUSDT", "01-05T01:00", "2500");

@@ -59,7 +59,7 @@ class SecretAtRestTest {
                 assertFalse(run.out().contains(secret) || run.err().contains(secret), run::toString);
             }
         }
-        assertTrue(Files.size(home.resolve("var/log/bot.json")) > 0, "the commands did log");
+        assertTrue(Files.size(home.resolve("var/log/commands.json")) > 0, "the commands did log");
 
         Path key = home.resolve("var/secret/master.key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));

@@ -28,6 +28,7 @@ class EmbeddedServerTest {
     @TempDir
     Path home;
     private final List<Process> processes = new ArrayList<>();
+    private final java.util.Map<Process, BufferedReader> readers = new java.util.HashMap<>();
 
     @AfterEach
     void killLeftovers() throws IOException {
@@ -114,9 +115,36 @@ class EmbeddedServerTest {
         assertFalse(waitUntilGone(newPid));
     }
 
-    private Process hold() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), home.toString());
+    /**
+     * Item 10 of issue 11: a process using the server (its pool replacing its connections all the
+     * time, as pools do) and 100 commands opening and closing the database beside it: no command
+     * may stop the server under it, and it never loses a connection.
+     */
+    @Test
+    void aHundredCommandsNeverStopTheServerUnderAProcessUsingIt() throws Exception {
+        Process daemon = hold("busy");
+        long serverPid = postmasterPid().orElseThrow();
+        var settings = bot.config.SettingsLoader.load(home, home.resolve("none"), false, java.util.Map.of(),
+                java.util.Map.of());
+        for (int i = 0; i < 100; i++) {
+            try (Database command = Database.open(settings)) {
+                command.jdbi().useHandle(h -> h.execute("select 1"));
+            }
+            assertEquals(serverPid, postmasterPid().orElse(-1L), "command " + i + " stopped the server");
+        }
+        daemon.getOutputStream().write('\n');
+        daemon.getOutputStream().flush();
+        String summary = readers.get(daemon).readLine();
+        assertTrue(daemon.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(summary != null && summary.matches("QUERIES [1-9][0-9]* FAILED 0"), summary);
+        assertFalse(waitUntilGone(serverPid), "the last one out stops it");
+    }
+
+    private Process hold(String... mode) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldDatabase.class.getName(), home.toString()));
+        command.addAll(List.of(mode));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().remove("BOT_DB_URL");
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
@@ -124,6 +152,7 @@ class EmbeddedServerTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         assertEquals("READY", line, "the process could not open the database");
+        readers.put(p, out);
         return p;
     }
 

@@ -34,6 +34,16 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void theDeadEntryQtyColumnIsGone() {
+        try (Database db = TestDatabase.fresh()) {
+            List<String> columns = db.jdbi().withHandle(h -> h.createQuery(
+                    "select column_name from information_schema.columns where table_name = 'positions'")
+                    .mapTo(String.class).list());
+            assertTrue(columns.contains("entry_cost") && !columns.contains("entry_qty"), columns.toString());
+        }
+    }
+
+    @Test
     void journalIndexesExist() {
         try (Database db = TestDatabase.fresh()) {
             Set<String> indexes = Set.copyOf(db.jdbi().withHandle(h -> h.createQuery(
