@@ -1,10 +1,10 @@
 package bot.bench;
 
-import bot.domain.Fill;
 import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
+import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
 import java.util.ArrayList;
@@ -59,8 +59,7 @@ final class MemoryJournal implements Journal {
     }
 
     @Override
-    public List<Fill> fills(long orderId) {
-        return settlements.stream().filter(s -> s.orderId() == orderId).flatMap(s -> s.report().fills().stream())
-                .toList();
+    public List<RecordedExecution> executions(long strategyId) {
+        return List.of(); // a replay starts flat: nothing to rebuild
     }
 }

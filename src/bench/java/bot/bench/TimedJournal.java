@@ -1,10 +1,10 @@
 package bot.bench;
 
-import bot.domain.Fill;
 import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
+import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
 import java.util.List;
@@ -83,7 +83,7 @@ final class TimedJournal implements Journal {
     }
 
     @Override
-    public List<Fill> fills(long orderId) {
-        return journal.fills(orderId);
+    public List<RecordedExecution> executions(long strategyId) {
+        return journal.executions(strategyId);
     }
 }

@@ -7,7 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects the ERROR events of one class's logger while open. */
+/** Collects the events of one class's logger while open. */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -24,6 +24,12 @@ public final class LogCapture implements AutoCloseable {
 
     public long count() {
         return errors().size();
+    }
+
+    /** The WARN messages logged so far, arguments filled in. */
+    public List<String> warnings() {
+        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /** The ERROR messages logged so far, arguments filled in. */
