@@ -12,14 +12,19 @@ public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(Class<?> type) {
-        logger = (Logger) LoggerFactory.getLogger(type);
+    private LogCapture(String name) {
+        logger = (Logger) LoggerFactory.getLogger(name);
         appender.start();
         logger.addAppender(appender);
     }
 
     public static LogCapture errorsOf(Class<?> type) {
-        return new LogCapture(type);
+        return new LogCapture(type.getName());
+    }
+
+    /** The events of the logger of that name (a class not visible from the test's package). */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName);
     }
 
     public long count() {
