@@ -40,9 +40,8 @@ class OutageEndToEndTest {
         live.close();
     }
 
-    @Test
-    void aNinetySecondOutageDuringABuyEndsWithJournalEqualToExchangeAndTheStopLossHonoured() {
-        // 20 warm-up minutes at 0.00130000, a dip that mean_reversion buys, then the price sinks below the stop
+    /** 20 warm-up minutes at 0.00130000, a dip that mean_reversion buys, then the price sinks below the stop. */
+    private static List<Candle> dipThenStop() {
         List<Candle> candles = new ArrayList<>();
         for (int minute = 0; minute < 20; minute++) {
             candles.add(Candles.flat("XRPETH", minute, "0.00130000"));
@@ -51,6 +50,12 @@ class OutageEndToEndTest {
         candles.add(Candles.flat("XRPETH", 21, "0.00127500")); // a loss, above the stop
         candles.add(Candles.flat("XRPETH", 22, "0.00127000"));
         candles.add(Candles.flat("XRPETH", 23, "0.00125000")); // at or below 0.00128 x 0.98 = 0.0012544: SELL
+        return candles;
+    }
+
+    @Test
+    void aNinetySecondOutageDuringABuyEndsWithJournalEqualToExchangeAndTheStopLossHonoured() {
+        List<Candle> candles = dipThenStop();
         LiveSetup.account(live.jdbi, live.exchange, "main");
         live.exchange.deposit(apiKey, "ETH", "5");
         live.exchange.priceOrdersBy(SignalPrices.closes(candles));
@@ -95,5 +100,41 @@ class OutageEndToEndTest {
         assertEquals(2, audit.executed());
         assertEquals(audit.journaled() - 2, audit.notExecuted());
         assertTrue(live.exchange.balance(apiKey, "XRP").compareTo(BigDecimal.ONE) < 0, "sold all but dust below a step");
+    }
+
+    @Test
+    void aStopLossSellThatMeetsANinetySecondOutageIsSentAgainUntilTheExchangeHasIt() {
+        List<Candle> candles = dipThenStop();
+        LiveSetup.account(live.jdbi, live.exchange, "main");
+        live.exchange.deposit(apiKey, "ETH", "5");
+        live.exchange.priceOrdersBy(SignalPrices.closes(candles));
+        long id = LiveSetup.strategy(live.jdbi, "main", "xrp-live", "XRPETH", "live", PARAMS);
+        // the exchange goes down as the SELL arrives: the load balancer answers 503, nothing executes
+        Instant[] outageStart = new Instant[1];
+        live.exchange.onArrival(route -> {
+            if (route.equals("POST /api/v3/order") && live.exchange.orders().size() == 1 && outageStart[0] == null) {
+                outageStart[0] = live.kit.clock.instant();
+                live.exchange.outage(OUTAGE);
+            }
+        });
+
+        assertEquals(1, live.run(candles, 20, candles.size()));
+
+        List<Map<String, Object>> orders = live.jdbi.withHandle(h -> h.createQuery("""
+                select side, status, candle_open_time from orders where strategy_id = :id order by id""")
+                .bind("id", id).mapToMap().list());
+        List<String> sells = orders.stream().filter(o -> o.get("side").equals("SELL")).map(o -> (String) o.get("status"))
+                .toList();
+        assertEquals("FILLED", sells.get(sells.size() - 1), "the exit was placed in the end: " + orders);
+        assertTrue(sells.subList(0, sells.size() - 1).stream().allMatch("EXPIRED"::equals), orders.toString());
+        assertTrue(sells.size() >= 2, "the SELL the outage swallowed was sent again under a new id: " + orders);
+        assertTrue(orders.stream().allMatch(o -> o.get("candle_open_time").equals(candles.get(20).openTime())
+                || o.get("candle_open_time").equals(candles.get(23).openTime())), orders.toString());
+        Instant sold = live.exchange.calls().stream().filter(c -> c.method().equals("POST") && c.status() == 200)
+                .map(Call::time).reduce((a, b) -> b).orElseThrow();
+        assertTrue(sold.isAfter(outageStart[0].plus(OUTAGE)), "placed once the exchange was back");
+        LiveAudit.Summary audit = LiveAudit.verify(live.jdbi, live.exchange, id, apiKey, "XRP", "ETH",
+                Map.of("ETH", new BigDecimal("5")));
+        assertEquals(2, audit.executed());
     }
 }
