@@ -28,7 +28,7 @@ final class SignalAge {
     }
 
     /** How long ago the candle opened at {@code candleOpenTime} closed (negative: it has not yet). */
-    long ageMillis(long candleOpenTime) {
+    private long ageMillis(long candleOpenTime) {
         return clock.millis() - (interval.next(candleOpenTime) - 1);
     }
 
