@@ -82,7 +82,7 @@ final class LatencyBench {
             journal = new TimedJournal(new JdbiJournal(jdbi));
             try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), adapters,
                     new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Thread::sleep,
-                    new CandleArchiver(new CandleRepository(jdbi)))) {
+                    new CandleArchiver(new CandleRepository(jdbi)), clock)) {
                 if (daemon.start() != 1) {
                     throw new IllegalStateException("the latency strategy did not start");
                 }

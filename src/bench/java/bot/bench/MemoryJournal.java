@@ -1,6 +1,5 @@
 package bot.bench;
 
-import bot.domain.Fill;
 import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
@@ -63,11 +62,5 @@ final class MemoryJournal implements Journal {
     @Override
     public List<RecordedExecution> executions(long strategyId) {
         return List.of();
-    }
-
-    @Override
-    public List<Fill> fills(long orderId) {
-        return settlements.stream().filter(s -> s.orderId() == orderId).flatMap(s -> s.report().fills().stream())
-                .toList();
     }
 }

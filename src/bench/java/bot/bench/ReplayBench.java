@@ -112,7 +112,7 @@ final class ReplayBench {
         MemoryJournal journal = new MemoryJournal();
         StrategyIdentity identity = new StrategyIdentity(1, "replay", Mode.PAPER, SYMBOL, Interval.M1);
         OrderFlow flow = new OrderFlow(identity, new PaperGateway(rules, parameters.decimal(CommonParameters.FEE_PCT),
-                parameters.decimal(CommonParameters.SLIPPAGE), fixed), journal, rules, LookupBackoff.DEFAULT, d -> { });
+                parameters.decimal(CommonParameters.SLIPPAGE), fixed), journal, rules, LookupBackoff.DEFAULT, d -> { }, fixed);
         StrategyRunner runner = new StrategyRunner(identity, kind.create(parameters), parameters, flow);
         runner.start();
         if (batch == 1) {

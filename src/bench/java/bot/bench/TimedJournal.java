@@ -1,6 +1,5 @@
 package bot.bench;
 
-import bot.domain.Fill;
 import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
@@ -86,10 +85,5 @@ final class TimedJournal implements Journal {
     @Override
     public List<RecordedExecution> executions(long strategyId) {
         return journal.executions(strategyId);
-    }
-
-    @Override
-    public List<Fill> fills(long orderId) {
-        return journal.fills(orderId);
     }
 }

@@ -22,6 +22,7 @@ import bot.strategy.StrategyParameters;
 import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
@@ -56,6 +57,7 @@ public final class Daemon implements AutoCloseable {
     private final LookupBackoff backoff;
     private final Sleeper sleeper;
     private final CandleArchiver archiver;
+    private final InstantSource clock;
     private final Set<String> archivedStreams = new HashSet<>();
     private final Map<Boolean, MarketFeed> feeds = new LinkedHashMap<>();
     private final Map<Boolean, SymbolRulesSource> rules = new LinkedHashMap<>();
@@ -63,7 +65,8 @@ public final class Daemon implements AutoCloseable {
     private boolean closed;
 
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, DaemonAdapters adapters,
-                  GatewayFactory gateways, LookupBackoff backoff, Sleeper sleeper, CandleArchiver archiver) {
+                  GatewayFactory gateways, LookupBackoff backoff, Sleeper sleeper, CandleArchiver archiver,
+                  InstantSource clock) {
         this.strategies = strategies;
         this.journal = journal;
         this.registry = registry;
@@ -72,13 +75,14 @@ public final class Daemon implements AutoCloseable {
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.archiver = archiver;
+        this.clock = clock;
     }
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits between lookups. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, DaemonAdapters adapters, Clock clock) {
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, adapters,
-                new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Thread::sleep,
-                new CandleArchiver(new CandleRepository(jdbi)));
+                new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Sleeper.SYSTEM,
+                new CandleArchiver(new CandleRepository(jdbi)), clock);
     }
 
     /**
@@ -150,7 +154,7 @@ public final class Daemon implements AutoCloseable {
             Strategy strategy = kind.create(parameters);
             StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
                     definition.symbol(), interval);
-            OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, backoff, sleeper);
+            OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, backoff, sleeper, clock);
             log.info("strategy ready", kv("strategy", definition.name()), kv("kind", definition.kind()),
                     kv("symbol", definition.symbol()), kv("interval", interval.code()), kv("mode", definition.mode().code()));
             return Optional.of(new Prepared(new StrategyRunner(identity, strategy, parameters, flow), definition.testnet()));

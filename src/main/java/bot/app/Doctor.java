@@ -4,7 +4,7 @@ import bot.config.Settings;
 import bot.execution.binance.BinanceDiagnostics;
 import bot.execution.binance.BinanceDiagnostics.Finding;
 import bot.execution.binance.BinanceGatewayFactory;
-import bot.execution.binance.Sleeper;
+import bot.engine.Sleeper;
 import bot.security.CredentialCipher;
 import bot.security.MasterKeyException;
 import bot.security.MasterKeySource;

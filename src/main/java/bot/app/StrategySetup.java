@@ -3,9 +3,11 @@ package bot.app;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.domain.Interval;
+import bot.domain.MarketOrderFilters;
 import bot.domain.Mode;
 import bot.domain.SymbolRules;
 import bot.engine.SymbolRulesSource;
+import bot.risk.ExitFloor;
 import bot.store.AccountRepository;
 import bot.store.NameTakenException;
 import bot.store.NewStrategy;
@@ -41,15 +43,32 @@ public final class StrategySetup {
     private final AccountRepository accounts;
     private final StrategyRepository strategies;
     private final StrategyRegistry registry;
-    private final Function<Boolean, SymbolRulesSource> exchange;
+    /** The fall assumed for a kind without a stop-loss when checking that its position can be sold. */
+    static final BigDecimal DEFAULT_STOP_FALL = new BigDecimal("0.10");
 
-    /** @param exchange the exchange's symbol rules for a production ({@code false}) or testnet account */
+    private final Function<Boolean, SymbolRulesSource> exchange;
+    private final Function<Boolean, Function<String, BigDecimal>> prices;
+
+    /** For enable and disable, which ask the exchange nothing. */
     public StrategySetup(AccountRepository accounts, StrategyRepository strategies, StrategyRegistry registry,
                          Function<Boolean, SymbolRulesSource> exchange) {
+        this(accounts, strategies, registry, exchange, testnet -> symbol -> {
+            throw new UncheckedIOException(new java.io.IOException("no price source"));
+        });
+    }
+
+    /**
+     * @param exchange the exchange's symbol rules for a production ({@code false}) or testnet account
+     * @param prices   a symbol's last price on that exchange
+     */
+    public StrategySetup(AccountRepository accounts, StrategyRepository strategies, StrategyRegistry registry,
+                         Function<Boolean, SymbolRulesSource> exchange,
+                         Function<Boolean, Function<String, BigDecimal>> prices) {
         this.accounts = accounts;
         this.strategies = strategies;
         this.registry = registry;
         this.exchange = exchange;
+        this.prices = prices;
     }
 
     /** A strategy just added, with what the person should know (e.g. the symbol could not be checked). */
@@ -73,7 +92,8 @@ public final class StrategySetup {
         if (strategies.find(name).isPresent()) {
             throw new InputException("--name: a strategy named '" + name + "' already exists");
         }
-        List<String> warnings = checkOnExchange(symbol, account.testnet(), parameters);
+        List<String> warnings = checkOnExchange(symbol, account.testnet(), parameters,
+                request.config() == null ? "--config" : request.configField());
         Map<String, String> stored = new TreeMap<>();
         parameters.asMap().forEach((key, value) -> stored.put(key, value.toPlainString()));
         try {
@@ -148,7 +168,7 @@ public final class StrategySetup {
     }
 
     /** Refuses a symbol the exchange does not list or does not trade; an unreachable exchange is only a warning. */
-    private List<String> checkOnExchange(String symbol, boolean testnet, StrategyParameters parameters) {
+    private List<String> checkOnExchange(String symbol, boolean testnet, StrategyParameters parameters, String field) {
         String exchangeName = testnet ? "the Binance testnet" : "Binance";
         Optional<SymbolRules> rules;
         try {
@@ -165,13 +185,48 @@ public final class StrategySetup {
             throw new InputException("--symbol: " + symbol + " is not trading on " + exchangeName + " (status "
                     + rules.get().status() + ")");
         }
-        List<String> warnings = new ArrayList<>();
-        BigDecimal minNotional = rules.get().minNotional();
-        parameters.optional(CommonParameters.ORDER_VALUE)
-                .filter(value -> value.compareTo(minNotional) < 0)
-                .ifPresent(value -> warnings.add("order_value " + value.toPlainString() + " is below " + symbol
+        Optional<BigDecimal> orderValue = parameters.optional(CommonParameters.ORDER_VALUE);
+        if (orderValue.isEmpty()) {
+            return List.of();
+        }
+        BigDecimal price;
+        try {
+            price = prices.apply(testnet).apply(symbol);
+        } catch (UncheckedIOException e) {
+            log.warn("order_value not checked against the exit", kv("symbol", symbol), kv("reason", e.getMessage()));
+            List<String> warnings = new ArrayList<>();
+            warnings.add("could not fetch " + symbol + "'s price on " + exchangeName + " (" + e.getMessage()
+                    + "); order_value not checked against selling the position at its stop");
+            BigDecimal minNotional = rules.get().minNotional();
+            if (orderValue.get().compareTo(minNotional) < 0) {
+                warnings.add("order_value " + orderValue.get().toPlainString() + " is below " + symbol
                         + "'s minimum order value " + minNotional.stripTrailingZeros().toPlainString()
-                        + ": every entry would be refused"));
-        return warnings;
+                        + ": every entry would be refused");
+            }
+            return warnings;
+        }
+        checkExitAtStop(rules.get(), price, parameters, orderValue.get(), field);
+        return List.of();
+    }
+
+    /**
+     * Refuses an order_value whose position could not be sold once it fell to its stop (stop_loss, or
+     * {@link #DEFAULT_STOP_FALL} for a kind without one): its exit would be denied on every candle.
+     */
+    private static void checkExitAtStop(SymbolRules rules, BigDecimal price, StrategyParameters parameters,
+                                        BigDecimal orderValue, String field) {
+        Optional<BigDecimal> stopLoss = parameters.optional(CommonParameters.STOP_LOSS).filter(s -> s.signum() > 0);
+        BigDecimal fall = stopLoss.orElse(DEFAULT_STOP_FALL);
+        BigDecimal fee = parameters.optional(CommonParameters.FEE_PCT).orElse(BigDecimal.ZERO);
+        BigDecimal least = ExitFloor.smallestOrderValue(rules, price, fee, fall);
+        if (orderValue.compareTo(least) < 0) {
+            throw new InputException(field + ": parameter order_value: " + orderValue.toPlainString() + " is too small"
+                    + " to sell the position after a fall of " + fall.stripTrailingZeros().toPlainString()
+                    + (stopLoss.isPresent() ? " (stop_loss)" : " (no stop_loss)") + " from " + rules.symbol() + "'s price of "
+                    + price.stripTrailingZeros().toPlainString() + " (minimum order " + rules.minNotional()
+                    .stripTrailingZeros().toPlainString() + ", step " + MarketOrderFilters.stepSize(rules)
+                    .stripTrailingZeros().toPlainString() + ", fee_pct in the base asset); the smallest that works is "
+                    + least.toPlainString());
+        }
     }
 }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code bot add-strategy}: checks a strategy in full, then stores it. */
 @Command(name = "add-strategy", mixinStandardHelpOptions = true,
         description = {"Add a strategy. Its parameters are checked against the kind; the symbol is checked on the"
-            + " exchange when it answers (when it does not, a warning is printed and the strategy is added)."})
+            + " exchange when it answers (when it does not, a warning is printed and the strategy is added), and so is"
+            + " order_value: its position must still be sellable after falling to its stop (stop_loss, or 10%)."})
 final class AddStrategyCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
@@ -65,7 +66,7 @@ final class AddStrategyCommand implements Callable<Integer> {
                 !disabled);
         try (Database db = root.openDatabase()) {
             StrategySetup setup = new StrategySetup(new AccountRepository(db.jdbi()), new StrategyRepository(db.jdbi()),
-                    root.strategyRegistry(), root::symbolRules);
+                    root.strategyRegistry(), root::symbolRules, root::lastPrices);
             StrategySetup.Added added = setup.add(request);
             added.warnings().forEach(w -> root.environment().err().println("bot add-strategy: warning: " + w));
             StoredStrategy s = added.strategy();

@@ -11,9 +11,11 @@ import bot.security.MasterKeySource;
 import bot.store.Database;
 import bot.strategy.StrategyRegistry;
 import ch.qos.logback.classic.Level;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +112,11 @@ public final class BotCommand implements Runnable {
     /** The exchange's symbol rules for a production or testnet account (BOT_BINANCE_REST_URL points tests elsewhere). */
     public SymbolRulesSource symbolRules(boolean testnet) {
         return ExchangeRules.forCommand(settings(), testnet);
+    }
+
+    /** A symbol's last price on the exchange of a production or testnet account. */
+    public Function<String, BigDecimal> lastPrices(boolean testnet) {
+        return ExchangeRules.pricesForCommand(settings(), testnet);
     }
 
     /** The strategy kinds this process knows: the built-in ones and those of $BOT_HOME/plugins. */

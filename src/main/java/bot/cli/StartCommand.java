@@ -36,6 +36,9 @@ final class StartCommand implements Callable<Integer> {
     /** The market feed, exchange rules and live gateway; a test puts fakes here. */
     Function<Settings, DaemonAdapters> adapters = DefaultAdapters::create;
 
+    /** The daemon's clock; a test replaying recorded candles puts one here that follows them. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = root.daemonSettings();
@@ -46,7 +49,7 @@ final class StartCommand implements Callable<Integer> {
                         DemoSetup.STRATEGY);
             }
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    adapters.apply(settings), Clock.systemUTC())) {
+                    adapters.apply(settings), clock)) {
                 if (daemon.start() == 0) {
                     root.environment().err().println("bot start: no strategy can run (none enabled, or every one"
                             + " refused: see " + settings.logDir().resolve(LogSetup.FILE_NAME) + ")");

@@ -1,6 +1,5 @@
 package bot.engine;
 
-import bot.domain.Fill;
 import bot.domain.OrderRequest;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,10 @@ public interface Journal {
     long nextOrderNumber();
 
     /**
-     * Writes the order as PENDING. Empty when the strategy already has an order for that signal
-     * candle and attempt (a candle seen twice, e.g. after a restart): nothing is then written.
+     * Writes the order as PENDING; its row id. Empty when the strategy already has another order for
+     * that signal candle and attempt (a candle seen twice, e.g. after a restart): nothing is then
+     * written. Idempotent for one client order id: called again after its answer was lost (the row
+     * may have been committed), it answers that row's id.
      */
     Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt);
 
@@ -34,7 +35,4 @@ public interface Journal {
      * first, each with its recorded fills: what its position is rebuilt from.
      */
     List<RecordedExecution> executions(long strategyId);
-
-    /** The recorded fills of an order. */
-    List<Fill> fills(long orderId);
 }

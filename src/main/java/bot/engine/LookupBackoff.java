@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The waits before each lookup of an order whose outcome is unknown; when they are used up the
- * strategy stops trading. Bounded on purpose: an order must never stay in doubt silently.
+ * The waits before the first lookups of an order whose outcome is unknown. When they are used up the
+ * strategy is halted (logged at ERROR: an order must never stay in doubt silently) and the lookups go
+ * on with {@link RetryBackoff#RESOLUTION} until the exchange tells.
  */
 public record LookupBackoff(List<Duration> waits) {
     public static final LookupBackoff DEFAULT = new LookupBackoff(List.of(Duration.ofSeconds(1),

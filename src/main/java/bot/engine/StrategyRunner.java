@@ -1,13 +1,12 @@
 package bot.engine;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
 import bot.domain.Candle;
 import bot.strategy.Strategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -16,7 +15,10 @@ import org.slf4j.MDC;
  * Runs one strategy on its own virtual thread, which drains a queue of candles and is the only
  * caller of the strategy. Feed threads only enqueue. Warm-up candles go to the strategy with
  * {@code warmingUp()} true; each later closed candle once, in order; the intent it leaves goes
- * through the {@link OrderFlow}. A strategy that throws stops this runner only.
+ * through the {@link OrderFlow}. A strategy that throws stops this runner only (FAILED); an
+ * infrastructure error never does. While an order is in doubt past its bounded lookups the runner
+ * is HALTED: it keeps looking the order up on its own thread, candles wait in its queue, and once
+ * the order is settled it goes on with them (entries on them are stale by then, exits still go).
  */
 public final class StrategyRunner implements CandleListener {
     private static final Logger log = LoggerFactory.getLogger(StrategyRunner.class);
@@ -48,7 +50,7 @@ public final class StrategyRunner implements CandleListener {
     private final BlockingQueue<Event> queue = new LinkedBlockingQueue<>();
     private volatile State state = State.NEW;
     private volatile boolean reconciled;
-    private Thread thread;
+    private final AtomicReference<Thread> thread = new AtomicReference<>();
     private long lastOpenTime = Long.MIN_VALUE;
 
     public StrategyRunner(StrategyIdentity identity, Strategy strategy, bot.strategy.StrategyParameters parameters,
@@ -68,13 +70,15 @@ public final class StrategyRunner implements CandleListener {
     }
 
     public State state() {
-        return state;
+        State current = state;
+        return (current == State.NEW || current == State.RUNNING) && flow.halted() ? State.HALTED : current;
     }
 
     /**
      * Reconciles the strategy on the calling thread (see {@link OrderFlow#restore()}): true when it
-     * may trade. Otherwise it is HALTED (its state could not be reconciled) or FAILED, says why in
-     * the log, and must not be started.
+     * may run (an order still in doubt is then settled by the runner's thread before any candle).
+     * Otherwise it is HALTED (its state could not be reconciled) or FAILED, says why in the log, and
+     * must not be started.
      */
     public boolean reconcile() {
         MDC.put("strategy", identity.name());
@@ -82,8 +86,8 @@ public final class StrategyRunner implements CandleListener {
         try {
             context.holding(flow.restore());
             reconciled = true;
-            log.info("strategy reconciled with the journal and the exchange",
-                    kv("position", context.position().quantity().toPlainString()));
+            log.atInfo().addKeyValue("position", context.position().quantity().toPlainString())
+                    .addKeyValue("halted", flow.halted()).log("strategy reconciled with the journal and the exchange");
             return true;
         } catch (TradingHaltedException e) {
             state = State.HALTED;
@@ -102,12 +106,13 @@ public final class StrategyRunner implements CandleListener {
     }
 
     /** Starts the runner's thread: it reconciles the strategy unless that was done, then drains its queue. */
-    public synchronized void start() {
-        if (thread != null) {
+    public void start() {
+        Thread runner = Thread.ofVirtual().name("runner-" + identity.name()).unstarted(this::run);
+        if (!thread.compareAndSet(null, runner)) {
             throw new IllegalStateException("runner " + identity.name() + " already started");
         }
         state = State.RUNNING;
-        thread = Thread.ofVirtual().name("runner-" + identity.name()).start(this::run);
+        runner.start();
     }
 
     /** Asks the runner to stop once it has handled every candle queued so far. */
@@ -117,13 +122,13 @@ public final class StrategyRunner implements CandleListener {
 
     /** Waits for the thread to end; true when it did. */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        Thread t = thread;
+        Thread t = thread.get();
         return t == null || t.join(timeout);
     }
 
     /** Cuts a wait short (an order lookup): the order stays in the journal for the next start. */
     public void interrupt() {
-        Thread t = thread;
+        Thread t = thread.get();
         if (t != null) {
             t.interrupt();
         }
@@ -166,17 +171,15 @@ public final class StrategyRunner implements CandleListener {
         MDC.put("strategy", identity.name());
         MDC.put("symbol", identity.symbol());
         try {
-            log.info("runner started", kv("position", context.position().quantity().toPlainString()),
-                    kv("warmupCandles", strategy.warmupCandles()));
+            log.atInfo().addKeyValue("position", context.position().quantity().toPlainString())
+                    .addKeyValue("warmupCandles", strategy.warmupCandles()).log("runner started");
+            context.holding(flow.settleLeftInDoubt(context.holding()));
             drain();
             state = State.STOPPED;
             log.info("runner stopped");
         } catch (StrategyFailure e) {
             state = State.FAILED;
             log.error("strategy failed and is stopped; the others go on", e.getCause());
-        } catch (TradingHaltedException e) {
-            state = State.HALTED;
-            log.error("strategy stops trading: {}", e.getMessage());
         } catch (InterruptedException e) {
             state = State.STOPPED;
             log.warn("runner interrupted while waiting on an order; it stays in the journal for the next start");
@@ -188,7 +191,7 @@ public final class StrategyRunner implements CandleListener {
         }
     }
 
-    private void drain() throws InterruptedException, TradingHaltedException {
+    private void drain() throws InterruptedException {
         while (true) {
             Event event = queue.take();
             switch (event) {
@@ -211,14 +214,14 @@ public final class StrategyRunner implements CandleListener {
         }
     }
 
-    private void handle(Candle candle, RunnerContext.Phase phase) throws InterruptedException, TradingHaltedException {
+    private void handle(Candle candle, RunnerContext.Phase phase) throws InterruptedException {
         if (!candle.closed() || candle.defect() != null) {
-            log.error("candle dropped", kv("openTime", candle.openTime()),
-                    kv("reason", candle.closed() ? candle.defect() : "not closed"));
+            log.atError().addKeyValue("openTime", candle.openTime())
+                    .addKeyValue("reason", candle.closed() ? candle.defect() : "not closed").log("candle dropped");
             return;
         }
         if (candle.openTime() <= lastOpenTime) {
-            log.debug("candle seen already, dropped", kv("openTime", candle.openTime()));
+            log.atDebug().addKeyValue("openTime", candle.openTime()).log("candle seen already, dropped");
             return;
         }
         lastOpenTime = candle.openTime();
@@ -226,8 +229,8 @@ public final class StrategyRunner implements CandleListener {
         call(() -> strategy.onCandle(candle, context));
         OrderIntent intent = context.takeIntent();
         if (intent != null) {
-            log.info("signal", kv("side", intent.side()), kv("close", candle.close().toPlainString()),
-                    kv("candleOpenTime", candle.openTime()));
+            log.atInfo().addKeyValue("side", intent.side()).addKeyValue("close", candle.close().toPlainString())
+                    .addKeyValue("candleOpenTime", candle.openTime()).log("signal");
             context.holding(flow.execute(intent, candle, context.holding()));
         }
     }

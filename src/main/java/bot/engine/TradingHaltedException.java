@@ -1,6 +1,6 @@
 package bot.engine;
 
-/** The strategy must stop trading: an order's outcome could not be learned; the message says which and why. */
+/** The strategy cannot trade: its state could not be reconciled at start; the message says why. */
 public final class TradingHaltedException extends Exception {
     public TradingHaltedException(String message) {
         super(message);

@@ -21,12 +21,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 
@@ -72,7 +72,7 @@ public final class JdbiJournal implements Journal {
             on conflict (exit_order_id) do nothing""";
 
     private final Jdbi jdbi;
-    private final ArrayDeque<Long> numbers = new ArrayDeque<>();
+    private final ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();
 
     public JdbiJournal(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -81,28 +81,38 @@ public final class JdbiJournal implements Journal {
     /**
      * Numbers come from the sequence {@value #NUMBERS_PER_FETCH} at a time, so an order does not
      * wait for a round trip to PostgreSQL for its number; the ones a process leaves unused are
-     * skipped, never reused.
+     * skipped, never reused. No lock (runners are virtual threads, and no monitor may be held across
+     * JDBC): two runners finding the queue empty at once both fetch, which only skips more numbers.
      */
     @Override
-    public synchronized long nextOrderNumber() {
-        if (numbers.isEmpty()) {
-            numbers.addAll(jdbi.withHandle(h -> h.createQuery(
-                    "select nextval('client_order_seq') from generate_series(1, " + NUMBERS_PER_FETCH + ")")
-                    .mapTo(Long.class).list()));
+    public long nextOrderNumber() {
+        Long number = numbers.poll();
+        if (number != null) {
+            return number;
         }
-        return numbers.removeFirst();
+        List<Long> fetched = jdbi.withHandle(h -> h.createQuery(
+                "select nextval('client_order_seq') from generate_series(1, " + NUMBERS_PER_FETCH + ")")
+                .mapTo(Long.class).list());
+        numbers.addAll(fetched.subList(1, fetched.size()));
+        return fetched.get(0);
     }
 
     @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
         // One statement in autocommit: as atomic as a transaction, without the round trip of a COMMIT.
+        // A row of the same client order id is this call's own, committed before its answer was lost.
         return jdbi.withHandle(h -> h.createQuery("""
-                insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
-                                    signal_price, candle_open_time, attempt)
-                values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
-                        :candleOpenTime, :attempt)
-                on conflict (strategy_id, candle_open_time, attempt) do nothing
-                returning id""")
+                with inserted as (
+                    insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
+                                        signal_price, candle_open_time, attempt)
+                    values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
+                            :candleOpenTime, :attempt)
+                    on conflict do nothing
+                    returning id)
+                select id from inserted
+                union all
+                select id from orders where client_order_id = :clientOrderId and strategy_id = :strategyId
+                    and candle_open_time = :candleOpenTime and attempt = :attempt""")
                 .bind("clientOrderId", request.clientOrderId())
                 .bind("strategyId", strategy.id())
                 .bind("mode", strategy.mode().code())
@@ -241,16 +251,6 @@ public final class JdbiJournal implements Journal {
                                     rs.getString("reason"), instant(rs, "updated_at"))))
                     .list();
         });
-    }
-
-    @Override
-    public List<Fill> fills(long orderId) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                select trade_id, price, qty, commission, commission_asset, time, commission_price from fills
-                where order_id = :id order by id""")
-                .bind("id", orderId)
-                .map((rs, ctx) -> fill(rs))
-                .list());
     }
 
     private static Fill fill(ResultSet rs) throws SQLException {

@@ -100,7 +100,8 @@ class DaemonEndToEndTest {
 
     private ReplayFeed runDaemon(Jdbi jdbi, List<Candle> candles, int from, int to) {
         ReplayFeed feed = new ReplayFeed(Map.of("XRPETH", candles), from, to, () -> { });
-        Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(to - 1).closeTime()), ZoneOffset.UTC);
+        // a replay's clock: at the first live candle's close, so no replayed entry is stale
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(from).closeTime()), ZoneOffset.UTC);
         try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters(feed),
                 clock)) {
             assertEquals(1, daemon.start());

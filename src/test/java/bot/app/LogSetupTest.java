@@ -70,6 +70,24 @@ class LogSetupTest {
         assertTrue(event.has("@timestamp"));
     }
 
+    /** The engine logs its fields with SLF4J 2's key/value pairs: the JSON encoder writes each as a field. */
+    @Test
+    void fluentKeyValuePairsAreJsonFields() throws IOException {
+        LogSetup.configure(settings(Map.of()), null);
+        Logger log = LoggerFactory.getLogger("bot.engine.OrderLife");
+        log.atWarn().addKeyValue("clientOrderId", "b1-abc-1").addKeyValue("side", "BUY").addKeyValue("attempt", 2)
+                .addKeyValue("waitMs", 1500L).log("order outcome not known yet; looking it up");
+        List<String> lines = Files.readAllLines(home.resolve("var/log/bot.json"));
+        assertEquals(1, lines.size());
+        JsonNode event = JSON.readTree(lines.get(0));
+        assertEquals("order outcome not known yet; looking it up", event.get("message").asText());
+        assertEquals("WARN", event.get("level").asText());
+        assertEquals("b1-abc-1", event.get("clientOrderId").asText());
+        assertEquals("BUY", event.get("side").asText());
+        assertEquals(2, event.get("attempt").asInt());
+        assertEquals(1500L, event.get("waitMs").asLong());
+    }
+
     @Test
     void sizeRotationGzipsAndKeepsAtMostRetentionFiles() throws IOException {
         LogSetup.configureDaemon(settings(Map.of("BOT_LOG_ROTATION", "size", "BOT_LOG_MAX_SIZE", "2KB",

@@ -43,7 +43,8 @@ class PaperRunReportTest {
             Rows.strategy(db.jdbi(), "xrp-mr", "mean_reversion", "XRPETH", "paper",
                     "{\"order_value\": \"1\", \"threshold\": 0.003}");
             ReplayFeed feed = new ReplayFeed(Map.of("XRPETH", candles), 20, candles.size(), () -> { });
-            Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(candles.size() - 1).closeTime()), ZoneOffset.UTC);
+            // a replay's clock: at the first live candle's close, so no replayed entry is stale
+            Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(20).closeTime()), ZoneOffset.UTC);
             DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()),
                     (s, p, r) -> {
                         throw new GatewayUnavailableException("paper only");

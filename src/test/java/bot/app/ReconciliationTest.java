@@ -17,7 +17,6 @@ import bot.execution.binance.BinanceGateway;
 import bot.store.JdbiJournal;
 import bot.testing.Candles;
 import bot.testing.FakeBinanceExchange.Call;
-import bot.testing.FakeFault;
 import bot.testing.LiveAudit;
 import bot.testing.LiveDaemonKit;
 import bot.testing.LiveGatewayKit;
@@ -29,7 +28,6 @@ import bot.testing.Rows;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -112,26 +110,32 @@ class ReconciliationTest {
     }
 
     @Test
-    void aStrategyWhoseOrderCannotBeLookedUpIsRefusedAndTheOthersRun() {
+    void aStrategyWhoseOrderCannotBeLookedUpRunsHaltedUntilItsRunnerSettlesItAndTheOthersRun() throws Exception {
         long id = liveStrategy();
         journaledBuy(id, "b" + id + "-in-doubt");
         Rows.strategy(live.jdbi, "xrp-paper", "mean_reversion", "XRPETH", "paper", PARAMS);
-        FakeFault[] down = new FakeFault[100];
-        Arrays.fill(down, FakeFault.SERVER_ERROR_BEFORE_EXECUTION);
-        live.exchange.injectOnNext("GET", "/api/v3/order", down);
+        live.exchange.outage(Duration.ofDays(365)); // until the test ends it
 
-        try (LogCapture errors = LogCapture.errorsOf(StrategyRunner.class);
+        try (LogCapture halt = LogCapture.of("bot.engine.Halt");
              Daemon daemon = live.daemon(new ReplayFeed(Map.of(), 0, 0, () -> { }))) {
-            assertEquals(1, daemon.start());
-            Map<String, StrategyRunner.State> states = daemon.runners().stream()
-                    .collect(java.util.stream.Collectors.toMap(r -> r.identity().name(), StrategyRunner::state));
-            assertEquals(Map.of("xrp-live", StrategyRunner.State.HALTED, "xrp-paper", StrategyRunner.State.RUNNING), states);
-            assertEquals(List.of("strategy refused: its state cannot be reconciled: order b" + id + "-in-doubt is still"
-                    + " UNKNOWN after 6 lookups; trading stops until it is settled (the next start looks it up again)"),
-                    errors.errors());
+            assertEquals(2, daemon.start(), "not refused: its runner settles the order before it trades");
+            Map<String, StrategyRunner> runners = daemon.runners().stream()
+                    .collect(java.util.stream.Collectors.toMap(r -> r.identity().name(), r -> r));
+            assertEquals(StrategyRunner.State.HALTED, runners.get("xrp-live").state());
+            assertEquals(StrategyRunner.State.RUNNING, runners.get("xrp-paper").state());
+            assertEquals(1, halt.count(), "the halt is logged at ERROR when it starts: " + halt.errors());
+            assertEquals("UNKNOWN", order(id).get("status"));
+
+            live.exchange.outage(Duration.ZERO); // the exchange answers again: "does not exist", trusted by now
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (runners.get("xrp-live").state() == StrategyRunner.State.HALTED && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(StrategyRunner.State.RUNNING, runners.get("xrp-live").state());
+            assertEquals(2, halt.count(), "and when it ends: " + halt.errors());
         }
-        assertEquals("UNKNOWN", order(id).get("status"));
-        assertEquals(List.of(), calls("POST", "/api/v3/order"));
+        assertEquals("EXPIRED", order(id).get("status"));
+        assertEquals(List.of(), calls("POST", "/api/v3/order"), "never sent again");
     }
 
     @Test

@@ -18,6 +18,8 @@ import bot.testing.Rules;
 import bot.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
@@ -55,8 +57,10 @@ class StreamedEndToEndTest {
                     (s, p, r) -> {
                         throw new GatewayUnavailableException("paper only");
                     });
+            // the engine's clock at the first streamed candle's close: the recorded candles are years old
+            Clock engineClock = Clock.fixed(Instant.ofEpochMilli(candles.get(WINDOW).closeTime()), ZoneOffset.UTC);
             try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters,
-                    clock)) {
+                    engineClock)) {
                 assertEquals(1, daemon.start());
                 awaitConnected(binance);
                 for (int i = WINDOW; i < END; i++) {

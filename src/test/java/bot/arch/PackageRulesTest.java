@@ -42,6 +42,8 @@ class PackageRulesTest {
     private static final Pattern BOT_REF = Pattern.compile("\\bbot\\.([a-z]+)\\.[A-Z]");
     private static final List<String> IO = List.of("okhttp3", "org.jdbi", "java.sql", "java.net", "javax.sql",
             "com.zaxxer", "org.flywaydb");
+    /** Structured log fields go through SLF4J's fluent API in the pure packages, not the JSON encoder's classes. */
+    private static final List<String> LOGGING_BACKENDS = List.of("net.logstash", "ch.qos.logback");
     private static final List<String> WALL_CLOCK = List.of("System.currentTimeMillis", "Instant.now()",
             "LocalDateTime.now()", "Clock.systemUTC()", "ZonedDateTime.now()");
 
@@ -69,11 +71,33 @@ class PackageRulesTest {
                         violations.add(file + ": pure package bot." + pkg + " uses " + lib);
                     }
                 }
+                for (String backend : LOGGING_BACKENDS) {
+                    if (code.contains(backend + ".")) {
+                        violations.add(file + ": pure package bot." + pkg + " uses " + backend);
+                    }
+                }
                 for (String clock : WALL_CLOCK) {
                     if (code.contains(clock)) {
                         violations.add(file + ": pure package bot." + pkg + " reads the wall clock (" + clock + ")");
                     }
                 }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * Runners are virtual threads: a monitor held across JDBC, HTTP or a sleep pins the carrier (JDK
+     * 21-23), so the engine and the journal use java.util.concurrent instead of {@code synchronized}.
+     */
+    @Test
+    void theEngineAndTheJournalHoldNoMonitor() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            boolean engine = MAIN.relativize(file).getName(0).toString().equals("engine");
+            if ((engine || file.endsWith("store/JdbiJournal.java"))
+                    && Pattern.compile("\\bsynchronized\\b").matcher(Files.readString(file)).find()) {
+                violations.add(file.toString());
             }
         }
         assertEquals(List.of(), violations);

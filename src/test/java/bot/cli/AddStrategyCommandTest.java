@@ -69,7 +69,7 @@ class AddStrategyCommandTest extends SetupCommandTest {
         assertEquals(Map.of("order_value", "100.50", "window", "30", "fee_pct", "0.00075",
                 "stop_loss", "0.1000000000000000055511151231257827", "min_price", "0", "min_profit", "0.002",
                 "slippage", "0"), params(s));
-        assertEquals(1, exchange.requestCount(), "the symbol was checked on the exchange");
+        assertEquals(2, exchange.requestCount(), "the symbol and its price were checked on the exchange");
     }
 
     @Test
@@ -147,10 +147,29 @@ class AddStrategyCommandTest extends SetupCommandTest {
     }
 
     @Test
-    void orderValueBelowTheSymbolsMinimumIsAWarning() {
+    void anOrderValueWhosePositionCouldNotBeSoldAtItsStopIsRefusedNamingTheSmallestThatWorks() throws IOException {
+        String before = snapshot();
+        // BTCUSDT at 50000, minNotional 10, step 0.00001, fee_pct 0.001 in BTC: a 10% fall (no stop_loss) needs 12
+        assertRefused(add("tiny", "--config", "{\"order_value\": 11.99}"), "--config: parameter order_value: 11.99 is"
+                + " too small to sell the position after a fall of 0.1 (no stop_loss) from BTCUSDT's price of 50000"
+                + " (minimum order 10, step 0.00001, fee_pct in the base asset); the smallest that works is 12");
+        assertRefused(add("tiny", "--config", "{\"order_value\": 10.5, \"stop_loss\": 0.03}"),
+                "the smallest that works is 11"); // 0.00022 BTC keeps 0.00021, worth 10.185 at 48500
+        assertEquals(before, snapshot());
+        assertOk(add("just", "--config", "{\"order_value\": 12}"));
+        assertOk(add("rsi-like", "--config", "{\"order_value\": 11, \"stop_loss\": 0.03}"));
+    }
+
+    @Test
+    void withoutAPriceTheOrderValueIsOnlyWarnedAbout() {
+        exchange.setPrice("BTCUSDT", null);
         CliRun run = add("tiny", "--config", "{\"order_value\": 5}");
         assertOk(run);
+        List<String> warnings = run.err().lines().toList();
+        assertEquals(2, warnings.size(), run.err());
+        assertTrue(warnings.get(0).startsWith("bot add-strategy: warning: could not fetch BTCUSDT's price on Binance"),
+                warnings.get(0));
         assertEquals("bot add-strategy: warning: order_value 5 is below BTCUSDT's minimum order value 10:"
-                + " every entry would be refused\n", run.err());
+                + " every entry would be refused", warnings.get(1));
     }
 }

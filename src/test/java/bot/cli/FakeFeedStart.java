@@ -7,6 +7,9 @@ import bot.testing.Candles;
 import bot.testing.ReplayFeed;
 import bot.testing.Rules;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +34,27 @@ public final class FakeFeedStart {
                 testnet -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
                 (strategy, parameters, rules) -> {
                     throw new GatewayUnavailableException("live trading is not available yet");
-                }));
+                }), replayClock(20));
+    }
+
+    /**
+     * The daemon's clock for a replay of the XRPETH candles from index {@code from}: at that candle's
+     * close when the daemon starts, then running, so that no replayed entry is stale.
+     */
+    static Clock replayClock(int from) {
+        Instant close = Instant.ofEpochMilli(Candles.xrpEth("XRPETH").get(from).closeTime());
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), close));
     }
 
     /** Runs {@code bot args} with start's adapters from {@code adapters}, given the action that prints READY. */
-    static void run(String[] args, BiFunction<Settings, Runnable, DaemonAdapters> adapters) {
+    static void run(String[] args, BiFunction<Settings, Runnable, DaemonAdapters> adapters, Clock clock) {
         Map<String, String> env = System.getenv();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = Cli.commandLine(new CliEnvironment(Main.home(env), env, System.in, false, out, err));
         StartCommand start = cl.getSubcommands().get("start").getCommand();
         start.adapters = settings -> adapters.apply(settings, () -> out.println(READY));
+        start.clock = clock;
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -4,7 +4,7 @@ import bot.app.DaemonAdapters;
 import bot.app.LiveGateways;
 import bot.app.MasterKeys;
 import bot.execution.binance.BinanceGatewayFactory;
-import bot.execution.binance.Sleeper;
+import bot.engine.Sleeper;
 import bot.testing.Candles;
 import bot.testing.ReplayFeed;
 import bot.testing.Rules;
@@ -34,6 +34,6 @@ public final class LiveFeedStart {
                 testnet -> Rules.source(Rules.xrpEth()),
                 new LiveGateways(settings, MasterKeys.source(settings, System.getenv()), new BinanceGatewayFactory(
                         new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC(),
-                        Sleeper.SYSTEM, Duration.ofSeconds(1), Duration.ofSeconds(30)))));
+                        Sleeper.SYSTEM, Duration.ofSeconds(1), Duration.ofSeconds(30)))), FakeFeedStart.replayClock(from));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.engine.ScriptedGateway.Submit;
 import bot.store.Database;
+import bot.testing.LogCapture;
 import bot.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -69,25 +70,173 @@ class OrderFlowTest {
     }
 
     @Test
-    void stillUnknownAfterTheBoundHaltsTradingAndTheNextStartSettlesIt() throws Exception {
+    void anOrderInDoubtPastTheBoundHaltsTheStrategyUntilItIsSettledThenExitsGoAndStaleEntriesDoNot() throws Exception {
         ScriptedGateway exchange = new ScriptedGateway().then(Submit.FILL_BUT_LOSE_ANSWER);
-        exchange.unknownLookups = 1000;
+        exchange.unknownLookups = LookupBackoff.DEFAULT.waits().size() + 4; // 4 lookups after the halt began
         RunnerHarness h = new RunnerHarness(db.jdbi(), "s", exchange);
-        ScriptedStrategy strategy = new ScriptedStrategy(Map.of(time(3), "BUY", time(4), "SELL"));
-        StrategyRunner runner = h.run(strategy, HISTORY, List.of(at(3, "50000"), at(4, "60000")));
+        List<StrategyRunner.State> statesWhileInDoubt = new java.util.ArrayList<>();
+        ScriptedStrategy strategy = new ScriptedStrategy(Map.of(time(3), "BUY", time(4), "SELL", time(5), "BUY"));
+        StrategyRunner runner = h.runner(strategy);
+        exchange.onLookup = () -> statesWhileInDoubt.add(runner.state());
+        try (LogCapture halts = LogCapture.errorsOf(Halt.class)) {
+            runner.start();
+            runner.onHistory(HISTORY);
+            List.of(at(3, "50000"), at(4, "51000"), at(5, "50000")).forEach(runner::onClosed);
+            runner.stop();
+            assertTrue(runner.awaitStopped(Duration.ofSeconds(30)));
+            assertEquals(2, halts.count(), "halt logged at ERROR when it began and when it ended: " + halts.errors());
+        }
 
-        assertEquals(StrategyRunner.State.HALTED, runner.state());
-        assertEquals(LookupBackoff.DEFAULT.waits(), h.sleeper.waits);
-        assertEquals(4, strategy.candlesSeen); // the candle after the halt never reached it
+        int bounded = LookupBackoff.DEFAULT.waits().size();
+        assertEquals(StrategyRunner.State.STOPPED, runner.state(), "the halt ended: the runner went on");
+        assertEquals(StrategyRunner.State.RUNNING, statesWhileInDoubt.get(bounded - 1));
+        assertEquals(StrategyRunner.State.HALTED, statesWhileInDoubt.get(bounded), "halted once the bounded lookups were used up");
+        assertEquals(LookupBackoff.DEFAULT.waits(), h.sleeper.waits.subList(0, bounded));
+        List<Duration> background = h.sleeper.waits.subList(bounded, h.sleeper.waits.size());
+        assertEquals(5, background.size(), "the lookups went on past the bound until the exchange told");
+        for (int i = 0; i < background.size(); i++) {
+            Duration full = RetryBackoff.RESOLUTION.first().multipliedBy(1L << i);
+            full = full.compareTo(RetryBackoff.RESOLUTION.cap()) > 0 ? RetryBackoff.RESOLUTION.cap() : full;
+            Duration wait = background.get(i);
+            assertTrue(wait.compareTo(full.dividedBy(2)) >= 0 && wait.compareTo(full) <= 0, "wait " + i + ": " + wait);
+        }
+        assertEquals(6, strategy.candlesSeen, "candles that came during the halt reached the strategy afterwards");
+        List<Map<String, Object>> orders = h.orders();
+        assertEquals(List.of("BUY FILLED", "SELL FILLED"), orders.stream().map(o -> o.get("side") + " " + o.get("status"))
+                .toList(), "the exit on a candle of the halt went; the entry on another was stale and dropped");
+        assertEquals(time(4), orders.get(1).get("candle_open_time"));
+        assertEquals(2, exchange.submitted.size());
+        assertEquals("0", h.position().get("qty"));
+    }
+
+    @Test
+    void aDaemonStopDuringTheHaltLeavesTheOrderForTheNextStartWhichSettlesItWithoutSending() throws Exception {
+        ScriptedGateway exchange = new ScriptedGateway().then(Submit.FILL_BUT_LOSE_ANSWER);
+        exchange.unknownLookups = 1_000_000;
+        RunnerHarness h = new RunnerHarness(db.jdbi(), "s", exchange);
+        StrategyRunner runner = h.runner(new ScriptedStrategy(Map.of(time(3), "BUY")));
+        java.util.concurrent.CountDownLatch halted = new java.util.concurrent.CountDownLatch(1);
+        exchange.onLookup = () -> {
+            if (runner.state() == StrategyRunner.State.HALTED) {
+                halted.countDown();
+            }
+        };
+        runner.start();
+        runner.onHistory(HISTORY);
+        runner.onClosed(at(3, "50000"));
+        assertTrue(halted.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        runner.stop();
+        runner.interrupt(); // what the daemon does when a runner is still busy after its drain timeout
+        assertTrue(runner.awaitStopped(Duration.ofSeconds(30)));
+        assertEquals(StrategyRunner.State.STOPPED, runner.state());
         assertEquals("UNKNOWN", h.orders().get(0).get("status"));
         assertEquals(Map.of(), h.position());
 
+        exchange.onLookup = () -> { };
         exchange.unknownLookups = 0; // the exchange answers again: the restart settles the order, sends nothing new
         RunnerHarness again = new RunnerHarness(db.jdbi(), h.identity, exchange);
         again.run(new ScriptedStrategy(Map.of()), List.of(), List.of());
         assertEquals(1, exchange.submitted.size());
         assertEquals("FILLED", again.orders().get(0).get("status"));
         assertEquals("0.002", again.position().get("qty"));
+    }
+
+    @Test
+    void aPreviousRunsOrderStillInDoubtAtStartIsSettledByItsRunnerBeforeItsCandles() throws Exception {
+        ScriptedGateway exchange = new ScriptedGateway().then(Submit.FILL_BUT_LOSE_ANSWER);
+        exchange.unknownLookups = 1_000_000;
+        RunnerHarness first = new RunnerHarness(db.jdbi(), "s", exchange);
+        StrategyRunner firstRunner = first.runner(new ScriptedStrategy(Map.of(time(3), "BUY")));
+        exchange.onLookup = () -> {
+            if (firstRunner.state() == StrategyRunner.State.HALTED) {
+                firstRunner.interrupt(); // the process dies while the order is in doubt
+            }
+        };
+        firstRunner.start();
+        firstRunner.onHistory(HISTORY);
+        firstRunner.onClosed(at(3, "50000"));
+        firstRunner.stop();
+        assertTrue(firstRunner.awaitStopped(Duration.ofSeconds(30)));
+        assertEquals("UNKNOWN", first.orders().get(0).get("status"));
+
+        exchange.unknownLookups = LookupBackoff.DEFAULT.waits().size() + 3; // past the start-up lookups
+        exchange.onLookup = () -> { };
+        RunnerHarness second = new RunnerHarness(db.jdbi(), first.identity, exchange);
+        second.clock.advance(Duration.ofSeconds(30));
+        StrategyRunner runner = second.runner(new ScriptedStrategy(Map.of(time(4), "SELL")));
+        assertTrue(runner.reconcile(), "a strategy with an order in doubt still runs: its runner settles the order first");
+        assertEquals(StrategyRunner.State.HALTED, runner.state());
+        runner.start();
+        runner.onClosed(at(4, "51000"));
+        runner.stop();
+        assertTrue(runner.awaitStopped(Duration.ofSeconds(30)));
+        assertEquals(StrategyRunner.State.STOPPED, runner.state());
+        assertEquals(List.of("BUY FILLED", "SELL FILLED"), second.orders().stream()
+                .map(o -> o.get("side") + " " + o.get("status")).toList());
+        assertEquals(2, exchange.submitted.size(), "the order in doubt was never sent again");
+    }
+
+    @Test
+    void anEntryWhoseSignalClosedMoreThanAnIntervalAgoIsNotSentAndAnExitStillIs() throws Exception {
+        ScriptedGateway exchange = new ScriptedGateway();
+        RunnerHarness h = new RunnerHarness(db.jdbi(), "s", exchange);
+        h.clock.advance(Duration.ofMillis(59_999)); // candle 3 closed 60 s ago: one interval, not more
+        h.run(new ScriptedStrategy(Map.of(time(3), "BUY")), HISTORY, List.of(at(3, "50000")));
+        assertEquals(1, exchange.submitted.size());
+
+        RunnerHarness late = new RunnerHarness(db.jdbi(), "late", exchange);
+        late.clock.advance(Duration.ofMillis(60_000)); // more than one interval ago
+        try (LogCapture log = LogCapture.errorsOf(SignalAge.class)) {
+            late.run(new ScriptedStrategy(Map.of(time(3), "BUY")), HISTORY, List.of(at(3, "50000")));
+            assertEquals(1, log.warnings().size(), log.warnings().toString());
+        }
+        assertEquals(List.of(), late.orders());
+        assertEquals(1, exchange.submitted.size());
+
+        RunnerHarness exit = new RunnerHarness(db.jdbi(), h.identity, exchange);
+        exit.clock.advance(Duration.ofHours(2)); // an exit goes however late its signal
+        exit.run(new ScriptedStrategy(Map.of(time(4), "SELL")), List.of(), List.of(at(4, "51000")));
+        assertEquals(List.of("BUY", "SELL"), exit.orders().stream().map(o -> o.get("side")).toList());
+        assertEquals(2, exchange.submitted.size());
+    }
+
+    @Test
+    void anExitTheExchangeNeverGotIsSentAgainUnderNewIdsUntilItHasIt() throws Exception {
+        ScriptedGateway exchange = new ScriptedGateway().then(Submit.FILL, Submit.LOSE, Submit.LOSE, Submit.LOSE,
+                Submit.LOSE, Submit.FILL);
+        RunnerHarness h = new RunnerHarness(db.jdbi(), "s", exchange);
+        h.run(new ScriptedStrategy(Map.of(time(3), "BUY", time(4), "SELL")), HISTORY,
+                List.of(at(3, "50000"), at(4, "51000")));
+        List<Map<String, Object>> orders = h.orders();
+        assertEquals(List.of("FILLED", "EXPIRED", "EXPIRED", "EXPIRED", "EXPIRED", "FILLED"),
+                orders.stream().map(o -> o.get("status")).toList());
+        assertEquals(6, orders.stream().map(o -> o.get("client_order_id")).distinct().count(), "never an id twice");
+        assertEquals(2, exchange.executed.size());
+        assertEquals("0", h.position().get("qty"));
+    }
+
+    @Test
+    void anEntryTheExchangeNeverGotIsSentAtMostThreeTimes() throws Exception {
+        ScriptedGateway exchange = new ScriptedGateway().then(Submit.LOSE, Submit.LOSE, Submit.LOSE, Submit.FILL);
+        RunnerHarness h = new RunnerHarness(db.jdbi(), "s", exchange);
+        h.run(new ScriptedStrategy(Map.of(time(3), "BUY")), HISTORY, List.of(at(3, "50000")));
+        assertEquals(List.of("EXPIRED", "EXPIRED", "EXPIRED"), h.orders().stream().map(o -> o.get("status")).toList());
+        assertEquals(3, exchange.submitted.size());
+        assertEquals(Map.of(), h.position());
+    }
+
+    @Test
+    void aDeniedExitIsLoggedAtErrorOncePerPositionNotPerCandle() throws Exception {
+        RunnerHarness h = new RunnerHarness(db.jdbi(), "s", new ScriptedGateway());
+        try (LogCapture log = LogCapture.errorsOf(OrderFlow.class)) {
+            // bought 0.002 BTC at 50000; at 4000 it is worth 8 USDT, below BTCUSDT's minimum notional of 10
+            h.run(new ScriptedStrategy(Map.of(time(3), "BUY", time(4), "SELL", time(5), "SELL", time(6), "SELL")),
+                    HISTORY, List.of(at(3, "50000"), at(4, "4000"), at(5, "4000"), at(6, "4000")));
+            assertEquals(1, log.count(), log.errors().toString());
+            assertTrue(log.errors().get(0).startsWith("exit denied"), log.errors().get(0));
+        }
+        assertEquals(1, h.orders().size());
+        assertEquals("0.002", h.position().get("qty"));
     }
 
     @Test

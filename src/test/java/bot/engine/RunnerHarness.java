@@ -6,10 +6,12 @@ import bot.domain.Mode;
 import bot.store.JdbiJournal;
 import bot.strategy.StrategyParameters;
 import bot.strategy.kinds.MeanReversionKind;
+import bot.testing.AdjustableClock;
 import bot.testing.Candles;
 import bot.testing.Rules;
 import bot.testing.Rows;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -21,7 +23,9 @@ final class RunnerHarness {
     final Jdbi jdbi;
     final StrategyIdentity identity;
     final ScriptedGateway gateway;
-    final RecordingSleeper sleeper = new RecordingSleeper();
+    /** The engine's clock: just after candle 3 closed, so signals on candles 3 and later are fresh; waits move it. */
+    final AdjustableClock clock = new AdjustableClock(Instant.ofEpochMilli(at(4, "1").openTime()));
+    final RecordingSleeper sleeper = new RecordingSleeper(clock);
 
     RunnerHarness(Jdbi jdbi, String name, ScriptedGateway gateway) {
         this(jdbi, new StrategyIdentity(Rows.strategy(jdbi, name, "mean_reversion", "BTCUSDT", "paper",
@@ -32,11 +36,16 @@ final class RunnerHarness {
         this.jdbi = jdbi;
         this.identity = identity;
         this.gateway = gateway;
+        this.journal = new JdbiJournal(jdbi);
     }
 
+    /** The journal and the exchange rules the runner uses: the real ones unless a test puts faulty ones here. */
+    Journal journal;
+    SymbolRulesSource rules = Rules.source(Rules.fromExchangeInfo("BTCUSDT"));
+
     StrategyRunner runner(ScriptedStrategy strategy) {
-        OrderFlow flow = new OrderFlow(identity, gateway, new JdbiJournal(jdbi), Rules.source(Rules.fromExchangeInfo("BTCUSDT")),
-                LookupBackoff.DEFAULT, sleeper);
+        OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, sleeper, clock,
+                new java.util.SplittableRandom(7));
         return new StrategyRunner(identity, strategy, PARAMS, flow);
     }
 

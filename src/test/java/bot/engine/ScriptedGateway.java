@@ -28,6 +28,8 @@ final class ScriptedGateway implements OrderGateway {
     final Map<String, ExecutionReport> executed = new LinkedHashMap<>();
     final List<String> submitted = new ArrayList<>();
     int unknownLookups;
+    /** Called at each lookup, before it is answered. */
+    volatile Runnable onLookup = () -> { };
     /** BUY commissions in the base asset (0.1% of the quantity) instead of the quote asset. */
     boolean buyFeeInBase;
 
@@ -52,6 +54,7 @@ final class ScriptedGateway implements OrderGateway {
 
     @Override
     public Optional<ExecutionReport> lookup(String symbol, String clientOrderId) {
+        onLookup.run();
         if (unknownLookups > 0) {
             unknownLookups--;
             return Optional.of(unknown(clientOrderId));

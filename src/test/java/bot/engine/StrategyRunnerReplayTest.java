@@ -11,6 +11,8 @@ import bot.testing.Candles;
 import bot.testing.Rules;
 import bot.testing.TestDatabase;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -41,7 +43,9 @@ class StrategyRunnerReplayTest {
         try (Database db = TestDatabase.fresh()) {
             RunnerHarness harness = new RunnerHarness(db.jdbi(), "replay", new ScriptedGateway());
             OrderFlow flow = new OrderFlow(harness.identity, harness.gateway, new JdbiJournal(db.jdbi()),
-                    Rules.source(Rules.fromExchangeInfo("BTCUSDT")), LookupBackoff.DEFAULT, harness.sleeper);
+                    Rules.source(Rules.fromExchangeInfo("BTCUSDT")), LookupBackoff.DEFAULT, harness.sleeper,
+                    // a replay's clock: at the first live candle's close, so no replayed entry is stale
+                    InstantSource.fixed(Instant.ofEpochMilli(candles.get(20).closeTime())));
             var params = new MeanReversionKind().validate(Map.of("order_value", "100", "threshold", "0.003"));
             StrategyRunner runner = new StrategyRunner(harness.identity, new MeanReversionKind().create(params), params, flow);
             runner.start();

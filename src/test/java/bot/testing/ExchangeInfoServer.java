@@ -16,13 +16,16 @@ import okhttp3.mockwebserver.RecordedRequest;
 /**
  * A fake Binance answering {@code GET /api/v3/exchangeInfo} from the real 2021 recording (BTCUSDT,
  * ETHUSDT): one symbol when asked for one, all without a symbol, and HTTP 400 -1121 for a symbol
- * it does not list. {@link #setStatus} changes a listed symbol's status (e.g. BREAK).
+ * it does not list. {@link #setStatus} changes a listed symbol's status (e.g. BREAK). It also answers
+ * {@code GET /api/v3/ticker/price} with a settable price (BTCUSDT 50000, ETHUSDT 3000 at first).
  */
 public final class ExchangeInfoServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
     private final Map<String, String> statuses = new ConcurrentHashMap<>();
+    private final Map<String, String> prices = new ConcurrentHashMap<>(Map.of("BTCUSDT", "50000.00000000",
+            "ETHUSDT", "3000.00000000"));
 
     public ExchangeInfoServer() {
         server.setDispatcher(new Dispatcher() {
@@ -46,6 +49,16 @@ public final class ExchangeInfoServer implements AutoCloseable {
 
     public ExchangeInfoServer setStatus(String symbol, String status) {
         statuses.put(symbol, status);
+        return this;
+    }
+
+    /** The last price {@code GET /api/v3/ticker/price} answers for {@code symbol}; null: HTTP 503. */
+    public ExchangeInfoServer setPrice(String symbol, String price) {
+        if (price == null) {
+            prices.remove(symbol);
+        } else {
+            prices.put(symbol, price);
+        }
         return this;
     }
 
@@ -80,6 +93,13 @@ public final class ExchangeInfoServer implements AutoCloseable {
     }
 
     private MockResponse answer(RecordedRequest request) {
+        if ("/api/v3/ticker/price".equals(request.getRequestUrl().encodedPath())) {
+            String symbol = request.getRequestUrl().queryParameter("symbol");
+            String price = symbol == null ? null : prices.get(symbol);
+            return price == null ? new MockResponse().setResponseCode(503).setBody("<html>503</html>")
+                    : new MockResponse().setHeader("Content-Type", "application/json")
+                            .setBody("{\"symbol\":\"" + symbol + "\",\"price\":\"" + price + "\"}");
+        }
         if (!"/api/v3/exchangeInfo".equals(request.getRequestUrl().encodedPath())) {
             return new MockResponse().setResponseCode(404);
         }

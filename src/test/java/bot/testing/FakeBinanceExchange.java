@@ -62,6 +62,7 @@ public final class FakeBinanceExchange implements AutoCloseable {
     private Consumer<String> onArrival = route -> { };
     private Duration skew = Duration.ZERO;
     private Duration retryAfter = Duration.ofSeconds(30);
+    private Instant outageUntil = Instant.MIN;
 
     public FakeBinanceExchange(Clock clock) {
         this.clock = clock;
@@ -164,6 +165,14 @@ public final class FakeBinanceExchange implements AutoCloseable {
         limits.addForeign(weight, serverTime());
     }
 
+    /**
+     * From now on (the clock) for {@code duration}, every request is answered HTTP 503 by a load
+     * balancer, without reaching the exchange: an outage.
+     */
+    public synchronized void outage(Duration duration) {
+        outageUntil = clock.instant().plus(duration);
+    }
+
     /** The next orders each meet one of these faults, in order. */
     public synchronized void injectOnNextOrder(FakeFault... faults) {
         injectOnNext("POST", "/api/v3/order", faults);
@@ -223,6 +232,10 @@ public final class FakeBinanceExchange implements AutoCloseable {
         String apiKey = request.getHeader("X-MBX-APIKEY");
         onArrival.accept(route);
         Instant now = clock.instant();
+        if (now.isBefore(outageUntil)) {
+            record(now, request, params, apiKey, 503, null);
+            return new MockResponse().setResponseCode(503).setBody("<html><body><h1>503 Service Unavailable</h1></body></html>");
+        }
         if (limits.banned(now)) {
             early.add(record(now, request, params, apiKey, 418, null));
             return json(418, FakeJson.error(new FakeError(418, -1003, "Way too many requests; IP banned until "

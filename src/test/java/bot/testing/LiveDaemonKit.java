@@ -18,6 +18,7 @@ import bot.store.JdbiJournal;
 import bot.strategy.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -48,10 +49,15 @@ public final class LiveDaemonKit implements AutoCloseable {
 
     public Daemon daemon(ReplayFeed feed, MasterKeySource keys) {
         LiveGateways live = liveGateways(keys);
+        // the engine's clock follows the replay: it reads the first live candle's close now, and moves
+        // with every wait, so no replayed entry is stale unless the waits make it so
+        Duration shift = feed.firstLiveClose().map(close -> Duration.between(kit.clock.instant(), close))
+                .orElse(Duration.ZERO);
+        InstantSource engineClock = () -> kit.clock.instant().plus(shift);
         DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()), live);
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
                 StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), adapters, new ModeGateways(kit.clock, live),
-                LookupBackoff.DEFAULT, kit.clock::advance, new CandleArchiver(new CandleRepository(jdbi)));
+                LookupBackoff.DEFAULT, kit.clock::advance, new CandleArchiver(new CandleRepository(jdbi)), engineClock);
     }
 
     /**

@@ -7,23 +7,34 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
-/** Collects the ERROR events of one class's logger while open. */
+/** Collects the events of one class's logger while open. */
 public final class LogCapture implements AutoCloseable {
     private final Logger logger;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(Class<?> type) {
-        logger = (Logger) LoggerFactory.getLogger(type);
+    private LogCapture(String name) {
+        logger = (Logger) LoggerFactory.getLogger(name);
         appender.start();
         logger.addAppender(appender);
     }
 
     public static LogCapture errorsOf(Class<?> type) {
-        return new LogCapture(type);
+        return new LogCapture(type.getName());
+    }
+
+    /** The events of the logger of that name (a class not visible from the test's package). */
+    public static LogCapture of(String loggerName) {
+        return new LogCapture(loggerName);
     }
 
     public long count() {
         return errors().size();
+    }
+
+    /** The WARN messages logged so far, arguments filled in. */
+    public List<String> warnings() {
+        return appender.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     /** The ERROR messages logged so far, arguments filled in. */

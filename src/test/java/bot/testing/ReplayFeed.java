@@ -4,9 +4,11 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.engine.CandleListener;
 import bot.engine.MarketFeed;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fake market feed replaying recorded candles: on {@link #start()} each subscriber gets the
@@ -47,6 +49,12 @@ public final class ReplayFeed implements MarketFeed {
             }
         }
         afterStart.run();
+    }
+
+    /** When the first candle handed over as closed (not as history) closed; empty when there is none. */
+    public Optional<Instant> firstLiveClose() {
+        return candlesBySymbol.values().stream().filter(all -> all.size() > from)
+                .map(all -> Instant.ofEpochMilli(all.get(from).closeTime())).min(Instant::compareTo);
     }
 
     public boolean isClosed() {

@@ -1,5 +1,6 @@
 package bot.execution.binance;
 
+import bot.engine.Sleeper;
 import bot.security.PayloadSigner;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package bot.execution.binance;
 
+import bot.engine.Sleeper;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.security.PayloadSigner;
