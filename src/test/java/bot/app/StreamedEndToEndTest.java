@@ -48,14 +48,12 @@ class StreamedEndToEndTest {
 
             Clock clock = Clock.systemUTC();
             OkHttpClient http = new OkHttpClient();
-            DaemonAdapters adapters = new DaemonAdapters(
-                    testnet -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
+            Exchange exchange = new Exchange(
+                    network -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
                             ConnectionAttemptBudget.binance(clock)),
-                    testnet -> Rules.source(Rules.xrpEth()),
-                    (s, p, r) -> {
-                        throw new GatewayUnavailableException("paper only");
-                    });
-            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters,
+                    network -> Rules.source(Rules.xrpEth()),
+                    Exchange.noLiveTrading("paper only"));
+            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), exchange,
                     clock)) {
                 assertEquals(1, daemon.start());
                 awaitConnected(binance);

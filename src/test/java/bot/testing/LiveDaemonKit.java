@@ -2,9 +2,9 @@ package bot.testing;
 
 import bot.app.CandleArchiver;
 import bot.app.Daemon;
-import bot.app.DaemonAdapters;
+import bot.app.Exchange;
 import bot.app.LiveGateways;
-import bot.app.ModeGateways;
+import bot.app.StrategyRetries;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
 import bot.domain.Candle;
@@ -47,11 +47,11 @@ public final class LiveDaemonKit implements AutoCloseable {
     }
 
     public Daemon daemon(ReplayFeed feed, MasterKeySource keys) {
-        LiveGateways live = liveGateways(keys);
-        DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()), live);
+        Exchange exchange = new Exchange(network -> feed, network -> Rules.source(Rules.xrpEth()),
+                liveGateways(keys)::forAccount);
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
-                StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), adapters, new ModeGateways(kit.clock, live),
-                LookupBackoff.DEFAULT, kit.clock::advance, new CandleArchiver(new CandleRepository(jdbi)));
+                StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), exchange, kit.clock, LookupBackoff.DEFAULT,
+                kit.clock::advance, StrategyRetries.standard(), new CandleArchiver(new CandleRepository(jdbi)));
     }
 
     /**
@@ -60,7 +60,11 @@ public final class LiveDaemonKit implements AutoCloseable {
      */
     public int run(List<Candle> candles, int from, int to) {
         try (Daemon daemon = daemon(new ReplayFeed(Map.of("XRPETH", candles), from, to, () -> { }))) {
-            int running = daemon.start();
+            daemon.start();
+            if (!daemon.awaitFirstAttempts(Duration.ofMinutes(2))) {
+                throw new AssertionError("the strategies did not start: " + daemon.phases());
+            }
+            int running = daemon.runners().size();
             for (StrategyRunner runner : daemon.runners()) {
                 runner.stop();
                 if (!runner.awaitStopped(Duration.ofMinutes(2))) {
