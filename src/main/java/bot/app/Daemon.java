@@ -220,9 +220,13 @@ public final class Daemon implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        toStop.forEach(StrategySupervisor::interrupt);
         try {
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             for (StrategySupervisor supervisor : toStop) {
-                supervisor.stop(DRAIN_TIMEOUT);
+                if (!supervisor.awaitStopped(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    log.warn("strategy supervisor still busy after the drain timeout", kv("strategy", supervisor.name()));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -62,13 +62,18 @@ final class StrategySupervisor {
         thread = Thread.ofVirtual().name("supervisor-" + definition.name()).start(this::supervise);
     }
 
-    /** Stops it at its next wait (a retry, a warm-up, a lookup during reconciliation) and waits for that. */
-    void stop(Duration timeout) throws InterruptedException {
+    /** Stops it at its next wait (a retry, a warm-up, a lookup during reconciliation). */
+    void interrupt() {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
-            t.join(timeout);
         }
+    }
+
+    /** Waits for it to end; true when it did. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        return t == null || t.join(timeout);
     }
 
     private void supervise() {
