@@ -97,6 +97,7 @@ class StrategySupervisionTest {
             String refusal = errors.errors().get(0);
             assertTrue(refusal.startsWith("strategy refused: warm-up of xrpethh@kline_1m failed")
                     && refusal.contains("-1121"), refusal);
+            retries.awaitWaits(1);
             assertEquals(List.of(AFTER_REFUSAL), retries.waits());
 
             await(() -> binance.openConnections() == 1, "the good strategy's stream is connected");

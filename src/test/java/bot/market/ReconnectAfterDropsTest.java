@@ -97,4 +97,29 @@ class ReconnectAfterDropsTest {
         }
         return candles;
     }
+
+    @Test
+    void connectionsDroppedBeforeAnyDataBackOffInsteadOfSpinning() throws Exception {
+        List<Candle> series = oneSecondCandles(WARMUP + 5);
+        try (FakeBinance binance = new FakeBinance(series.get(WARMUP).openTime() + 500)) {
+            binance.addCandles(series);
+            MutableClock clock = new MutableClock(binance.serverTime());
+            RecordingListener listener = new RecordingListener();
+            try (BinanceMarketFeed feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(),
+                    clock, ConnectionAttemptBudget.binance(clock), FeedTimings.defaults(), new SplittableRandom(1))) {
+                binance.hangUpAtOnce(true);
+                feed.subscribe(SYMBOL, Interval.S1, WARMUP, listener).await();
+                await(() -> binance.connectionAttempts() >= 1, "dialled");
+                Thread.sleep(3_000);
+                int attempts = binance.connectionAttempts();
+                // backoff ceilings 0.5, 1, 2, 4 s...: a handful in 3 s; an immediate redial would make hundreds
+                assertTrue(attempts >= 2 && attempts <= 12, "attempts in 3 s: " + attempts);
+                binance.hangUpAtOnce(false);
+                await(() -> binance.openConnections() == 1, "connected once the exchange keeps the connection");
+                binance.streamNext(SYMBOL, Interval.S1);
+                binance.streamNext(SYMBOL, Interval.S1);
+                listener.awaitClosedUpTo(series.get(WARMUP));
+            }
+        }
+    }
 }

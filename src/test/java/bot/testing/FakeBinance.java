@@ -42,6 +42,7 @@ public final class FakeBinance implements AutoCloseable {
     private final AtomicInteger connectionAttempts = new AtomicInteger();
     private final AtomicInteger closedByClient = new AtomicInteger();
     private volatile boolean refuseConnections;
+    private volatile boolean hangUpAtOnce;
     /** While non-zero, every request (REST and stream upgrades) answers this HTTP status. */
     private volatile int outageStatus;
     private final Map<String, FailingAnswer> failureAnswers = new ConcurrentHashMap<>();
@@ -190,6 +191,11 @@ public final class FakeBinance implements AutoCloseable {
         sockets.forEach(socket -> socket.stalled = true);
     }
 
+    /** While true, stream connections are accepted and closed at once, before any data. */
+    public void hangUpAtOnce(boolean hangUp) {
+        hangUpAtOnce = hangUp;
+    }
+
     /** Answers upgrade requests with HTTP 503 while true. */
     public void refuseConnections(boolean refuse) {
         refuseConnections = refuse;
@@ -266,6 +272,14 @@ public final class FakeBinance implements AutoCloseable {
         connectionAttempts.incrementAndGet();
         if (refuseConnections) {
             return json(503, "");
+        }
+        if (hangUpAtOnce) {
+            return new MockResponse().withWebSocketUpgrade(new okhttp3.WebSocketListener() {
+                @Override
+                public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                    webSocket.close(1001, "going away");
+                }
+            });
         }
         boolean combined = path.equals("/stream");
         String names = combined ? url.queryParameter("streams") : path.substring("/ws/".length());

@@ -37,6 +37,10 @@ public final class LiveDaemonKit implements AutoCloseable {
             Path.of("target", "no-bot-home", "bot.conf"), false, Map.of("BOT_BINANCE_REST_URL", exchange.baseUrl()),
             Map.of());
 
+    /** A refused strategy waits for its retry until the daemon closes. */
+    private static final StrategyRetries NO_RETRY_DURING_A_TEST = new StrategyRetries(Duration.ofMinutes(3),
+            Duration.ofSeconds(10), Duration.ofMinutes(2), wait -> Thread.sleep(Duration.ofDays(1)));
+
     public Daemon daemon(ReplayFeed feed) {
         return daemon(feed, LiveSetup.masterKeys());
     }
@@ -51,7 +55,7 @@ public final class LiveDaemonKit implements AutoCloseable {
                 liveGateways(keys)::forAccount);
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
                 StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), exchange, kit.clock, LookupBackoff.DEFAULT,
-                kit.clock::advance, StrategyRetries.standard(), new CandleArchiver(new CandleRepository(jdbi)));
+                kit.clock::advance, NO_RETRY_DURING_A_TEST, new CandleArchiver(new CandleRepository(jdbi)));
     }
 
     /**
