@@ -82,7 +82,13 @@ final class StrategySupervisor {
         try {
             while (true) {
                 try {
-                    runOnce();
+                    try {
+                        runOnce();
+                    } catch (RuntimeException e) {
+                        // a bug or an unforeseen failure: still this strategy's alone, and tried again
+                        log.error("strategy could not start", kv("strategy", definition.name()), e);
+                        throw new StrategyRefusedException("it could not start: " + e, false);
+                    }
                     if (first) {
                         first = false;
                         host.firstOutcome();

@@ -181,6 +181,25 @@ class StrategySupervisionTest {
         }
     }
 
+    @Test
+    void anUnforeseenFailureWhileStartingIsRefusedLikeAnyOtherNotLost() throws Exception {
+        Rows.strategy(jdbi, "good", "mean_reversion", "XRPETH", "paper", PARAMS);
+        ReplayFeed feed = new ReplayFeed(Map.of("XRPETH", candles), WINDOW, END, () -> { });
+        try (Daemon daemon = daemon(StrategyRegistry.load(getClass().getClassLoader()), new Exchange(network -> feed,
+                network -> {
+                    throw new IllegalStateException("no rules today");
+                }, Exchange.noLiveTrading("paper only")))) {
+            assertEquals(1, daemon.start());
+            assertTrue(daemon.awaitFirstAttempts(Duration.ofSeconds(30)));
+            assertEquals(Map.of("good", "WAITING_TO_RETRY"), daemon.phases());
+            assertTrue(errors.errors().contains(
+                    "strategy refused: it could not start: java.lang.IllegalStateException: no rules today"),
+                    errors.errors().toString());
+            retries.pass();
+            retries.awaitWaits(2);
+        }
+    }
+
     private List<Trade> journaled(long strategyId) {
         return jdbi.withHandle(h -> h.createQuery("""
                 select side, candle_open_time, executed_qty, avg_price from orders
