@@ -5,6 +5,7 @@ import bot.domain.Interval;
 import bot.engine.CandleListener;
 import bot.engine.MarketFeed;
 import bot.engine.StrategyRunner;
+import bot.engine.Subscription;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ final class HandoffStamp implements MarketFeed {
     }
 
     @Override
-    public void subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener) {
-        feed.subscribe(symbol, interval, warmupCandles, new CandleListener() {
+    public Subscription subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener) {
+        return feed.subscribe(symbol, interval, warmupCandles, new CandleListener() {
             @Override
             public void onHistory(List<Candle> closedCandles) {
                 listener.onHistory(closedCandles);
@@ -44,11 +45,6 @@ final class HandoffStamp implements MarketFeed {
                 listener.onTick(forming);
             }
         });
-    }
-
-    @Override
-    public void start() {
-        feed.start();
     }
 
     @Override

@@ -2,9 +2,8 @@ package bot.bench;
 
 import bot.app.CandleArchiver;
 import bot.app.Daemon;
-import bot.app.DaemonAdapters;
-import bot.app.GatewayUnavailableException;
-import bot.app.ModeGateways;
+import bot.app.Exchange;
+import bot.app.StrategyRetries;
 import bot.domain.Interval;
 import bot.engine.FreshSymbolRules;
 import bot.engine.LookupBackoff;
@@ -71,18 +70,16 @@ final class LatencyBench {
                     .readTimeout(30, TimeUnit.SECONDS).socketFactory(stamp).build();
             Clock clock = Clock.systemUTC();
             HandoffStamp[] feed = new HandoffStamp[1];
-            DaemonAdapters adapters = new DaemonAdapters(
-                    testnet -> feed[0] = new HandoffStamp(new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http,
+            Exchange exchange = new Exchange(
+                    network -> feed[0] = new HandoffStamp(new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http,
                             clock, ConnectionAttemptBudget.binance(clock))),
-                    testnet -> new FreshSymbolRules(new ExchangeInfoClient(http, binance.restUrl()), clock,
+                    network -> new FreshSymbolRules(new ExchangeInfoClient(http, binance.restUrl()), clock,
                             Duration.ofMinutes(10)),
-                    (s, p, r) -> {
-                        throw new GatewayUnavailableException("paper only");
-                    });
+                    Exchange.noLiveTrading("paper only"));
             journal = new TimedJournal(new JdbiJournal(jdbi));
-            try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), adapters,
-                    new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Thread::sleep,
-                    new CandleArchiver(new CandleRepository(jdbi)), clock)) {
+            try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), exchange, clock,
+                    LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
+                    new CandleArchiver(new CandleRepository(jdbi)))) {
                 if (daemon.start() != 1) {
                     throw new IllegalStateException("the latency strategy did not start");
                 }

@@ -2,47 +2,42 @@ package bot.app;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
-import bot.domain.Interval;
 import bot.domain.Network;
 import bot.engine.Journal;
 import bot.engine.LookupBackoff;
 import bot.engine.MarketFeed;
-import bot.engine.OrderFlow;
-import bot.engine.OrderGateway;
 import bot.engine.Sleeper;
-import bot.engine.StrategyIdentity;
 import bot.engine.StrategyRunner;
+import bot.engine.Subscription;
 import bot.engine.SymbolRulesSource;
 import bot.store.CandleRepository;
 import bot.store.EnabledStrategies;
 import bot.store.JdbiJournal;
-import bot.strategy.Strategy;
-import bot.strategy.StrategyKind;
-import bot.strategy.StrategyParameters;
 import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: one runner per enabled strategy, subscribed to the market feed of its network.
- * A strategy that cannot start (unknown kind, bad parameters, no gateway) or whose state cannot be
- * reconciled with the exchange is refused with a log line; the others run. {@link #close()} stops it cleanly: feeds closed first (no more candles),
- * then every runner drains its queue and settles its in-flight order.
+ * The running bot: a supervisor per enabled strategy brings it up (prepare, reconcile, subscribe,
+ * run) on its own, so that a strategy that cannot start (an unknown symbol, a failing plugin, the
+ * exchange unreachable) is refused alone, tried again later, and never holds up the others.
+ * Feeds and symbol rules are one per {@link Network}. {@link #close()} stops it cleanly: supervisors
+ * first (strategies waiting for a retry give up), feeds closed (no more candles), then every runner
+ * drains its queue and settles its in-flight order.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -50,131 +45,193 @@ public final class Daemon implements AutoCloseable {
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
     private final EnabledStrategies strategies;
-    private final Journal journal;
-    private final StrategyRegistry registry;
-    private final DaemonAdapters adapters;
-    private final GatewayFactory gateways;
-    private final LookupBackoff backoff;
-    private final Sleeper sleeper;
+    private final Exchange exchange;
+    private final StrategyRetries retries;
     private final CandleArchiver archiver;
-    private final InstantSource clock;
+    private final RunnerAssembly assembly;
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock.
+    private final Map<Network, MarketFeed> feeds = new EnumMap<>(Network.class);
+    private final Map<Network, SymbolRulesSource> rules = new EnumMap<>(Network.class);
     private final Set<String> archivedStreams = new HashSet<>();
-    private final Map<Boolean, MarketFeed> feeds = new LinkedHashMap<>();
-    private final Map<Boolean, SymbolRulesSource> rules = new LinkedHashMap<>();
     private final List<StrategyRunner> runners = new ArrayList<>();
-    private boolean closed;
+    private final List<StrategySupervisor> supervisors = new ArrayList<>();
+    private boolean closing;
+    private volatile CountDownLatch firstOutcomes = new CountDownLatch(0);
 
-    public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, DaemonAdapters adapters,
-                  GatewayFactory gateways, LookupBackoff backoff, Sleeper sleeper, CandleArchiver archiver,
-                  InstantSource clock) {
+    public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
+                  Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
+                  CandleArchiver archiver) {
         this.strategies = strategies;
-        this.journal = journal;
-        this.registry = registry;
-        this.adapters = adapters;
-        this.gateways = gateways;
-        this.backoff = backoff;
-        this.sleeper = sleeper;
+        this.exchange = exchange;
+        this.retries = retries;
         this.archiver = archiver;
-        this.clock = clock;
+        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper);
     }
 
-    /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits between lookups. */
-    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, DaemonAdapters adapters, Clock clock) {
-        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, adapters,
-                new ModeGateways(clock, adapters.liveGateways()), LookupBackoff.DEFAULT, Sleeper.SYSTEM,
-                new CandleArchiver(new CandleRepository(jdbi)), clock);
+    /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
+    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
+        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, clock,
+                LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
+                new CandleArchiver(new CandleRepository(jdbi)));
     }
 
     /**
-     * Loads the enabled strategies and reconciles every one of them with the journal and the
-     * exchange (all at once, each on its own thread) before any of them runs; then starts the
-     * runners of those that reconciled, and the feeds. Returns how many run: a strategy whose state
-     * cannot be reconciled is refused (HALTED, with the reason logged) and the others go on.
+     * Loads the enabled strategies and starts a supervisor for each; returns at once with how many
+     * there are (0: nothing to do). Whether each runs or waits for a retry shows in the log, in
+     * {@link #runners()} and {@link #phases()}.
      */
-    public synchronized int start() {
-        List<Prepared> prepared = new ArrayList<>();
-        for (EnabledStrategies.Definition definition : strategies.load()) {
-            prepare(definition).ifPresent(prepared::add);
+    public int start() {
+        List<EnabledStrategies.Definition> definitions = strategies.load();
+        StrategySupervisor.Host host = new Host();
+        lock.lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("daemon closed");
+            }
+            firstOutcomes = new CountDownLatch(definitions.size());
+            for (EnabledStrategies.Definition definition : definitions) {
+                StrategySupervisor supervisor = new StrategySupervisor(definition, host, retries);
+                supervisors.add(supervisor);
+                supervisor.start();
+            }
+        } finally {
+            lock.unlock();
         }
-        List<Boolean> reconciled = reconcile(prepared.stream().map(Prepared::runner).toList());
-        int running = 0;
-        for (int i = 0; i < prepared.size(); i++) {
-            StrategyRunner runner = prepared.get(i).runner();
-            runners.add(runner);
-            if (reconciled.get(i)) {
-                StrategyIdentity identity = runner.identity();
-                boolean testnet = prepared.get(i).testnet();
-                MarketFeed feed = feeds.computeIfAbsent(testnet, adapters.feeds()::open);
-                feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), runner);
-                if (archivedStreams.add(testnet + "/" + identity.symbol() + "@" + identity.interval().code())) {
-                    feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(),
-                            archiver.listener(Network.of(testnet)));
+        if (definitions.isEmpty()) {
+            log.warn("no strategy enabled: add one with bot add-strategy (or enable one), then restart");
+        }
+        log.info("daemon started", kv("strategies", definitions.size()));
+        return definitions.size();
+    }
+
+    /** Waits until every strategy has either run or been refused once; false when that took longer than {@code timeout}. */
+    public boolean awaitFirstAttempts(Duration timeout) throws InterruptedException {
+        return firstOutcomes.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The runners started so far. */
+    public List<StrategyRunner> runners() {
+        lock.lock();
+        try {
+            return List.copyOf(runners);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Each strategy's way up, by name: PREPARING ... RUNNING, or WAITING_TO_RETRY. */
+    public Map<String, String> phases() {
+        Map<String, String> phases = new LinkedHashMap<>();
+        lock.lock();
+        try {
+            supervisors.forEach(s -> phases.put(s.name(), s.phase().name()));
+        } finally {
+            lock.unlock();
+        }
+        return phases;
+    }
+
+    private SymbolRulesSource rules(Network network) {
+        lock.lock();
+        try {
+            return rules.computeIfAbsent(network, exchange.rules());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The supervisors' view of the daemon. */
+    private final class Host implements StrategySupervisor.Host {
+        @Override
+        public RunnerAssembly assembly() {
+            return assembly;
+        }
+
+        /** The runner first, so that a feed replaying on this thread hands it its candles before anyone else. */
+        @Override
+        public Subscription subscribe(EnabledStrategies.Definition definition, StrategyRunner runner) {
+            Network network = Network.of(definition.testnet());
+            MarketFeed feed;
+            boolean archive;
+            String stream = network.code() + "/" + definition.symbol() + "@" + runner.identity().interval().code();
+            lock.lock();
+            try {
+                if (closing) {
+                    Subscription refused = new Subscription(() -> { });
+                    refused.fail("the daemon is closing");
+                    return refused;
                 }
+                feed = feeds.computeIfAbsent(network, exchange.feeds());
+                archive = archivedStreams.add(stream);
+            } finally {
+                lock.unlock();
+            }
+            var identity = runner.identity();
+            Subscription subscription = feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(),
+                    runner);
+            if (archive) {
+                feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), archiver.listener(network))
+                        .onFailure(reason -> forgetArchived(stream));
+            }
+            return subscription;
+        }
+
+        @Override
+        public boolean run(StrategyRunner runner) {
+            lock.lock();
+            try {
+                if (closing) {
+                    return false;
+                }
+                runners.add(runner);
                 runner.start();
-                running++;
+                return true;
+            } finally {
+                lock.unlock();
             }
         }
-        if (running == 0) {
-            log.warn("no strategy to run: add one with bot add-strategy (or enable one), then restart");
+
+        @Override
+        public void firstOutcome() {
+            firstOutcomes.countDown();
         }
-        for (MarketFeed feed : feeds.values()) {
-            feed.start();
-        }
-        log.info("daemon started", kv("strategies", running), kv("refused", prepared.size() - running));
-        return running;
     }
 
-    /** A runner made for a strategy, not started yet, and the network its candles come from. */
-    private record Prepared(StrategyRunner runner, boolean testnet) {
+    private void forgetArchived(String stream) {
+        lock.lock();
+        try {
+            archivedStreams.remove(stream);
+        } finally {
+            lock.unlock();
+        }
     }
 
-    private static List<Boolean> reconcile(List<StrategyRunner> toReconcile) {
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Boolean>> results = toReconcile.stream().map(r -> threads.submit(r::reconcile)).toList();
-            List<Boolean> reconciled = new ArrayList<>();
-            for (Future<Boolean> result : results) {
-                reconciled.add(result.get());
+    /** Stops within seconds: supervisors ended, feeds closed, runners drained, their in-flight orders settled or left for the next start. */
+    @Override
+    public void close() {
+        List<StrategySupervisor> toStop;
+        lock.lock();
+        try {
+            if (closing) {
+                return;
             }
-            return reconciled;
+            closing = true;
+            toStop = List.copyOf(supervisors);
+        } finally {
+            lock.unlock();
+        }
+        toStop.forEach(StrategySupervisor::interrupt);
+        try {
+            long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            for (StrategySupervisor supervisor : toStop) {
+                if (!supervisor.awaitStopped(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                    log.warn("strategy supervisor still busy after the drain timeout", kv("strategy", supervisor.name()));
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reconciling the strategies", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reconciling a strategy failed: " + e.getCause().getMessage(), e.getCause());
         }
-    }
-
-    private Optional<Prepared> prepare(EnabledStrategies.Definition definition) {
-        try {
-            StrategyKind kind = registry.require(definition.kind());
-            StrategyParameters parameters = kind.validate(definition.parameters());
-            Interval interval = definition.parsedInterval();
-            SymbolRulesSource symbolRules = rules.computeIfAbsent(definition.testnet(), adapters.symbolRules()::open);
-            OrderGateway gateway = gateways.create(definition, parameters, symbolRules);
-            Strategy strategy = kind.create(parameters);
-            StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
-                    definition.symbol(), interval);
-            OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, backoff, sleeper, clock);
-            log.info("strategy ready", kv("strategy", definition.name()), kv("kind", definition.kind()),
-                    kv("symbol", definition.symbol()), kv("interval", interval.code()), kv("mode", definition.mode().code()));
-            return Optional.of(new Prepared(new StrategyRunner(identity, strategy, parameters, flow), definition.testnet()));
-        } catch (GatewayUnavailableException | IllegalArgumentException e) {
-            log.error("strategy refused: {}", e.getMessage(), kv("strategy", definition.name()));
-            return Optional.empty();
-        }
-    }
-
-    public synchronized List<StrategyRunner> runners() {
-        return List.copyOf(runners);
-    }
-
-    /** Stops within seconds: feeds closed, runners drained, their in-flight orders settled or left for the next start. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         for (MarketFeed feed : feeds.values()) {
             try {
                 feed.close();
@@ -182,10 +239,17 @@ public final class Daemon implements AutoCloseable {
                 log.warn("market feed did not close cleanly: {}", e.getMessage());
             }
         }
-        runners.forEach(StrategyRunner::stop);
+        drainRunners();
+        archiver.close();
+        log.info("daemon stopped");
+    }
+
+    private void drainRunners() {
+        List<StrategyRunner> started = runners();
+        started.forEach(StrategyRunner::stop);
         try {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            for (StrategyRunner runner : runners) {
+            for (StrategyRunner runner : started) {
                 Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
                 if (!runner.awaitStopped(left)) {
                     log.warn("runner still busy after the drain timeout; cutting its wait short",
@@ -197,7 +261,5 @@ public final class Daemon implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        archiver.close();
-        log.info("daemon stopped");
     }
 }

@@ -4,18 +4,16 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.config.Settings;
 import bot.engine.OrderGateway;
-import bot.engine.SymbolRulesSource;
 import bot.execution.binance.BinanceGatewayFactory;
 import bot.security.CredentialCipher;
 import bot.security.MasterKeyException;
 import bot.security.MasterKeySource;
-import bot.store.EnabledStrategies;
 import bot.store.StoredAccount;
-import bot.strategy.StrategyParameters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +24,14 @@ import org.slf4j.LoggerFactory;
  * when its first strategy starts; a key that is missing or does not open them refuses that
  * account's strategies with a one-line reason (never the secret).
  */
-public final class LiveGateways implements GatewayFactory {
+public final class LiveGateways {
     private static final Logger log = LoggerFactory.getLogger(LiveGateways.class);
 
     private final Settings settings;
     private final MasterKeySource keys;
     private final BinanceGatewayFactory factory;
-    private final Map<String, OrderGateway> byAccount = new ConcurrentHashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, OrderGateway> byAccount = new HashMap<>();
 
     public LiveGateways(Settings settings, MasterKeySource keys, BinanceGatewayFactory factory) {
         this.settings = settings;
@@ -46,10 +45,25 @@ public final class LiveGateways implements GatewayFactory {
                 BinanceGatewayFactory.standard(Clock.systemUTC()));
     }
 
-    @Override
-    public OrderGateway create(EnabledStrategies.Definition strategy, StrategyParameters parameters,
-                               SymbolRulesSource rules) {
-        return byAccount.computeIfAbsent(strategy.account(), name -> open(strategy.storedAccount()));
+    /**
+     * The account's gateway, shared by its strategies.
+     *
+     * @throws GatewayUnavailableException when the account cannot trade live (no keys, the master key cannot open them)
+     */
+    public OrderGateway forAccount(StoredAccount account) {
+        // A lock, not ConcurrentHashMap.computeIfAbsent: opening reads the key file, and a monitor
+        // held across I/O pins the supervisors' virtual threads.
+        lock.lock();
+        try {
+            OrderGateway gateway = byAccount.get(account.name());
+            if (gateway == null) {
+                gateway = open(account);
+                byAccount.put(account.name(), gateway);
+            }
+            return gateway;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private OrderGateway open(StoredAccount account) {

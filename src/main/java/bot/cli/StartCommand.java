@@ -1,9 +1,7 @@
 package bot.cli;
 
 import bot.app.Daemon;
-import bot.app.DaemonAdapters;
-import bot.app.DefaultAdapters;
-import bot.app.LogSetup;
+import bot.app.Exchange;
 import bot.app.PluginKinds;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
@@ -33,8 +31,8 @@ final class StartCommand implements Callable<Integer> {
             + "strategies run too.")
     boolean demo;
 
-    /** The market feed, exchange rules and live gateway; a test puts fakes here. */
-    Function<Settings, DaemonAdapters> adapters = DefaultAdapters::create;
+    /** The market feeds, exchange rules and live gateways; a test puts fakes here. */
+    Function<Settings, Exchange> exchange = Exchange::binance;
 
     /** The daemon's clock; a test replaying recorded candles puts one here that follows them. */
     Clock clock = Clock.systemUTC();
@@ -49,10 +47,11 @@ final class StartCommand implements Callable<Integer> {
                         DemoSetup.STRATEGY);
             }
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    adapters.apply(settings), clock)) {
+                    exchange.apply(settings), clock)) {
+                // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
                 if (daemon.start() == 0) {
-                    root.environment().err().println("bot start: no strategy can run (none enabled, or every one"
-                            + " refused: see " + settings.logDir().resolve(LogSetup.FILE_NAME) + ")");
+                    root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
+                            + " (or enable one)");
                     return Cli.FAILED;
                 }
                 signal.await();

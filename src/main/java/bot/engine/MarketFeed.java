@@ -2,19 +2,18 @@ package bot.engine;
 
 import bot.domain.Interval;
 
-/** Closed candles of many streams, each delivered exactly once and in order. */
+/** Closed candles of many streams, each delivered exactly once and in order to each listener. */
 public interface MarketFeed extends AutoCloseable {
 
     /**
-     * Registers a stream before {@link #start()}: its listener first gets the last
-     * {@code warmupCandles} closed candles, then every later closed candle.
+     * Adds a listener to a stream, at any time (other streams may be running already). It first
+     * gets the last {@code warmupCandles} closed candles, then every later closed candle. Returns at
+     * once: the warm-up happens in the background, insisting through transient failures, and the
+     * returned subscription says when it is done or why the stream cannot be had.
      */
-    void subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener);
+    Subscription subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener);
 
-    /** Warms up and opens the connections. */
-    void start();
-
-    /** Closes the connections; no listener is called after it returns. */
+    /** Closes the connections; no listener is called after it returns; pending subscriptions fail. */
     @Override
     void close();
 }

@@ -1,47 +1,57 @@
 package bot.market;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
-
-import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.engine.CandleListener;
 import bot.engine.MarketFeed;
-import dev.failsafe.Failsafe;
-import dev.failsafe.FailsafeException;
+import bot.engine.Subscription;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Binance kline streams as a {@link MarketFeed}: each stream is warmed up over REST, then followed
- * on combined-stream WebSockets (up to 1024 streams per connection), with gaps filled and
- * duplicates dropped per stream so every listener sees each closed candle once, in order.
+ * Binance kline streams as a {@link MarketFeed}. Streams are added at any time: each is warmed up
+ * over REST on its own worker, independently of the others, then joins a combined-stream
+ * WebSocket (up to 1024 streams per connection; streams warmed up close together are added in one
+ * go). Gaps are filled and duplicates dropped per stream, so every listener sees each closed candle
+ * once, in order. While Binance does not answer, warm-ups and connections are retried with backoff
+ * for as long as it takes, and the log says so once a minute.
  */
 public final class BinanceMarketFeed implements MarketFeed {
-    private static final Logger log = LoggerFactory.getLogger(BinanceMarketFeed.class);
+    /** Warm-ups fetching at once: a thousand strategies starting together do not open a thousand requests. */
+    private static final int CONCURRENT_WARMUPS = 8;
 
     private final String wsBaseUrl;
     private final OkHttpClient http;
     private final InstantSource clock;
     private final FeedTimings timings;
-    private final ConnectionAttemptBudget budget;
-    private final RandomGenerator random;
-    private final KlinesClient klines;
+    private final AttemptPacer pacer;
+    private final OutageLog streamOutage;
+    private final StreamWorker.Context workerContext;
+    private final ScheduledExecutorService scheduler;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final Map<KlineStream, ListenerGroup> subscriptions = new LinkedHashMap<>();
-    private final Map<KlineStream, StreamWorker> workers = new LinkedHashMap<>();
+    private final Map<KlineStream, StreamWorker> workers = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Subscription> handedOut = new ConcurrentLinkedQueue<>();
+    private final KlineConnection.Sink sink = new Router();
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock.
     private final List<KlineConnection> connections = new ArrayList<>();
-    private ScheduledExecutorService scheduler;
-    private boolean started;
+    private final Set<KlineStream> unattached = new LinkedHashSet<>();
+    private boolean attachScheduled;
 
     /** With Binance's limits and default timings; the attempt budget should be the process's only one. */
     public BinanceMarketFeed(String restBaseUrl, String wsBaseUrl, OkHttpClient http, InstantSource clock,
@@ -55,79 +65,89 @@ public final class BinanceMarketFeed implements MarketFeed {
         this.http = http.newBuilder().pingInterval(timings.pingInterval()).build();
         this.clock = clock;
         this.timings = timings;
-        this.budget = budget;
-        this.random = random;
-        this.klines = new KlinesClient(this.http, restBaseUrl);
+        this.pacer = new AttemptPacer(new FullJitterBackoff(timings.reconnectBase(), timings.reconnectCap(), random),
+                budget);
+        this.streamOutage = OutageLog.everyMinute("Binance's streams at " + wsBaseUrl, clock);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("feed-scheduler").daemon()
+                .factory());
+        FullJitterBackoff restBackoff = new FullJitterBackoff(timings.restRetryBase(), timings.restRetryCap(), random);
+        OutageLog restOutage = OutageLog.everyMinute("Binance's REST API at " + restBaseUrl, clock);
+        KlinesClient klines = new KlinesClient(this.http, restBaseUrl);
+        this.workerContext = new StreamWorker.Context(klines, new RestCandleHistory(klines, restBackoff, restOutage),
+                restBackoff, restOutage, scheduler, new Semaphore(CONCURRENT_WARMUPS), closed, this::live);
     }
 
     @Override
-    public synchronized void subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener) {
-        if (started) {
-            throw new IllegalStateException("subscribe before start");
-        }
+    public Subscription subscribe(String symbol, Interval interval, int warmupCandles, CandleListener listener) {
         if (warmupCandles < 0) {
             throw new IllegalArgumentException("warmupCandles must be >= 0");
         }
         KlineStream stream = new KlineStream(symbol, interval);
-        subscriptions.computeIfAbsent(stream, s -> new ListenerGroup(s, closed)).add(listener, warmupCandles);
+        if (closed.get()) {
+            Subscription refused = new Subscription(() -> { });
+            refused.fail("the market feed is closed");
+            return refused;
+        }
+        StreamWorker worker = workers.computeIfAbsent(stream, s -> new StreamWorker(s, workerContext));
+        Subscription subscription = new Subscription(() -> worker.leave(listener));
+        handedOut.removeIf(Subscription::isDone);
+        handedOut.add(subscription);
+        worker.join(listener, warmupCandles, subscription);
+        if (closed.get()) { // closed meanwhile: close() may have missed this worker or subscription
+            worker.close();
+            subscription.fail("the market feed is closed");
+        }
+        return subscription;
     }
 
-    /** Warms every stream up (blocking), then opens the connections. */
-    @Override
-    public synchronized void start() {
-        if (started) {
-            throw new IllegalStateException("already started");
-        }
-        started = true;
-        FullJitterBackoff restBackoff = new FullJitterBackoff(timings.restRetryBase(), timings.restRetryCap(), random);
-        CandleHistory history = new RestCandleHistory(klines, restBackoff);
-        for (Map.Entry<KlineStream, ListenerGroup> entry : subscriptions.entrySet()) {
-            KlineStream stream = entry.getKey();
-            ListenerGroup listeners = entry.getValue();
-            // At least one candle, even with no warm-up asked: it anchors the gap filler.
-            List<Candle> warmup = warmUp(stream, Math.max(1, listeners.warmupCandles()), restBackoff);
-            listeners.onHistory(warmup);
-            long last = warmup.isEmpty() ? GapFiller.NONE : warmup.get(warmup.size() - 1).openTime();
-            workers.put(stream, new StreamWorker(stream, new GapFiller(stream, history, listeners, last)));
-            log.info("warmed up with {} closed candles", warmup.size(), kv("symbol", stream.symbol()),
-                    kv("interval", stream.interval().code()));
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("feed-scheduler").daemon()
-                .factory());
-        AttemptPacer pacer = new AttemptPacer(
-                new FullJitterBackoff(timings.reconnectBase(), timings.reconnectCap(), random), budget);
-        List<KlineStream> streams = new ArrayList<>(subscriptions.keySet());
-        KlineConnection.Sink sink = new Router();
-        for (int i = 0; i < streams.size(); i += timings.streamsPerConnection()) {
-            List<KlineStream> batch = streams.subList(i, Math.min(streams.size(), i + timings.streamsPerConnection()));
-            connections.add(new KlineConnection(http, wsBaseUrl, batch, sink, pacer, scheduler, clock,
-                    timings));
-        }
-        connections.forEach(KlineConnection::open);
-    }
-
-    private List<Candle> warmUp(KlineStream stream, int count, FullJitterBackoff backoff) {
+    /** A stream warmed up: it joins a connection, together with whatever else warms up meanwhile. */
+    private void live(KlineStream stream) {
+        lock.lock();
         try {
-            return Failsafe.with(RestRetries.<List<Candle>>transientFailures(backoff, timings.warmupRetries(),
-                    "warm-up of " + stream)).get(() -> klines.latestClosed(stream, count));
-        } catch (FailsafeException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new MarketDataException("warm-up of " + stream + " failed: " + describe(cause), cause);
+            unattached.add(stream);
+            if (!attachScheduled && !closed.get()) {
+                attachScheduled = true;
+                scheduler.schedule(this::attach, timings.attachDelay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (RejectedExecutionException e) {
+            // closing
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** A failure as a person can read it: an unknown host's message is only the host's name. */
-    private static String describe(Throwable cause) {
-        if (cause instanceof java.net.UnknownHostException) {
-            return "cannot resolve " + cause.getMessage() + " (no network or DNS?)";
+    /** Adds the streams warmed up since the last call to the newest connection while it has room, then to new ones. */
+    private void attach() {
+        lock.lock();
+        try {
+            attachScheduled = false;
+            if (closed.get()) {
+                return;
+            }
+            List<KlineStream> streams = new ArrayList<>(unattached);
+            unattached.clear();
+            int limit = timings.streamsPerConnection();
+            KlineConnection newest = connections.isEmpty() ? null : connections.get(connections.size() - 1);
+            int taken = 0;
+            if (newest != null && newest.size() < limit) {
+                taken = Math.min(streams.size(), limit - newest.size());
+                newest.add(streams.subList(0, taken));
+            }
+            for (int i = taken; i < streams.size(); i += limit) {
+                KlineConnection connection = new KlineConnection(http, wsBaseUrl, sink, pacer, streamOutage, scheduler,
+                        clock, timings);
+                connections.add(connection);
+                connection.add(streams.subList(i, Math.min(streams.size(), i + limit)));
+            }
+        } finally {
+            lock.unlock();
         }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Connections' output to the streams' workers. */
     private final class Router implements KlineConnection.Sink {
         @Override
-        public void update(KlineStream stream, Candle candle) {
+        public void update(KlineStream stream, bot.domain.Candle candle) {
             StreamWorker worker = workers.get(stream);
             if (worker != null) {
                 worker.candle(candle);
@@ -135,7 +155,7 @@ public final class BinanceMarketFeed implements MarketFeed {
         }
 
         @Override
-        public void connected(List<KlineStream> streams) {
+        public void connected(Collection<KlineStream> streams) {
             for (KlineStream stream : streams) {
                 StreamWorker worker = workers.get(stream);
                 if (worker != null) {
@@ -146,14 +166,18 @@ public final class BinanceMarketFeed implements MarketFeed {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         if (closed.getAndSet(true)) {
             return;
         }
-        connections.forEach(KlineConnection::close);
-        workers.values().forEach(StreamWorker::close);
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        lock.lock();
+        try {
+            connections.forEach(KlineConnection::close);
+        } finally {
+            lock.unlock();
         }
+        workers.values().forEach(StreamWorker::close);
+        scheduler.shutdownNow();
+        handedOut.forEach(subscription -> subscription.fail("the market feed is closed"));
     }
 }

@@ -10,12 +10,11 @@ import java.time.Duration;
  * @param silenceTimeout      a connection with no message for this long is treated as dead
  * @param maxConnectionAge    a connection is replaced (new one first, no gap) when this old
  * @param watchPeriod         how often silence and age are checked
- * @param stableAfter         a connection that lived this long resets the reconnect backoff
- * @param reconnectBase       first backoff step between connection attempts
- * @param reconnectCap        longest backoff between connection attempts
+ * @param attachDelay         streams warmed up within this time join a connection together (one attempt, not one each)
+ * @param reconnectBase       first backoff step between failing connection attempts
+ * @param reconnectCap        longest backoff between failing connection attempts
  * @param restRetryBase       first backoff step between REST retries
  * @param restRetryCap        longest backoff between REST retries
- * @param warmupRetries       REST retries before a warm-up fails
  * @param streamsPerConnection at most this many streams share one connection (Binance: 1024)
  */
 public record FeedTimings(
@@ -23,12 +22,11 @@ public record FeedTimings(
         Duration silenceTimeout,
         Duration maxConnectionAge,
         Duration watchPeriod,
-        Duration stableAfter,
+        Duration attachDelay,
         Duration reconnectBase,
         Duration reconnectCap,
         Duration restRetryBase,
         Duration restRetryCap,
-        int warmupRetries,
         int streamsPerConnection) {
 
     public FeedTimings {
@@ -39,37 +37,42 @@ public record FeedTimings(
 
     public static FeedTimings defaults() {
         return new FeedTimings(Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ofHours(23),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(500), Duration.ofSeconds(60),
-                Duration.ofMillis(250), Duration.ofSeconds(30), 5, 1024);
+                Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60),
+                Duration.ofMillis(250), Duration.ofSeconds(30), 1024);
     }
 
     public FeedTimings withSilenceTimeout(Duration timeout) {
-        return new FeedTimings(pingInterval, timeout, maxConnectionAge, watchPeriod, stableAfter, reconnectBase,
-                reconnectCap, restRetryBase, restRetryCap, warmupRetries, streamsPerConnection);
+        return new FeedTimings(pingInterval, timeout, maxConnectionAge, watchPeriod, attachDelay, reconnectBase,
+                reconnectCap, restRetryBase, restRetryCap, streamsPerConnection);
     }
 
     public FeedTimings withMaxConnectionAge(Duration age) {
-        return new FeedTimings(pingInterval, silenceTimeout, age, watchPeriod, stableAfter, reconnectBase,
-                reconnectCap, restRetryBase, restRetryCap, warmupRetries, streamsPerConnection);
+        return new FeedTimings(pingInterval, silenceTimeout, age, watchPeriod, attachDelay, reconnectBase,
+                reconnectCap, restRetryBase, restRetryCap, streamsPerConnection);
     }
 
     public FeedTimings withWatchPeriod(Duration period) {
-        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, period, stableAfter, reconnectBase,
-                reconnectCap, restRetryBase, restRetryCap, warmupRetries, streamsPerConnection);
+        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, period, attachDelay, reconnectBase,
+                reconnectCap, restRetryBase, restRetryCap, streamsPerConnection);
+    }
+
+    public FeedTimings withAttachDelay(Duration delay) {
+        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, delay, reconnectBase,
+                reconnectCap, restRetryBase, restRetryCap, streamsPerConnection);
     }
 
     public FeedTimings withReconnectBackoff(Duration base, Duration cap) {
-        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, stableAfter, base, cap,
-                restRetryBase, restRetryCap, warmupRetries, streamsPerConnection);
+        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, attachDelay, base, cap,
+                restRetryBase, restRetryCap, streamsPerConnection);
     }
 
-    public FeedTimings withRestRetry(Duration base, Duration cap, int warmupRetries) {
-        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, stableAfter, reconnectBase,
-                reconnectCap, base, cap, warmupRetries, streamsPerConnection);
+    public FeedTimings withRestRetry(Duration base, Duration cap) {
+        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, attachDelay, reconnectBase,
+                reconnectCap, base, cap, streamsPerConnection);
     }
 
     public FeedTimings withStreamsPerConnection(int streams) {
-        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, stableAfter, reconnectBase,
-                reconnectCap, restRetryBase, restRetryCap, warmupRetries, streams);
+        return new FeedTimings(pingInterval, silenceTimeout, maxConnectionAge, watchPeriod, attachDelay, reconnectBase,
+                reconnectCap, restRetryBase, restRetryCap, streams);
     }
 }

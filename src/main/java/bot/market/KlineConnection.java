@@ -10,11 +10,15 @@ import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,11 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One combined-stream WebSocket ({@code <ws base>/stream?streams=a/b}) kept open: reconnects on
- * close, failure or silence with full-jitter backoff inside the shared attempt budget, and replaces
- * itself without a gap (new socket first, then the old one closed) on {@code serverShutdown} and
- * before Binance's 24-hour limit. Its reader threads only parse and hand candles to the sink. It
- * sends nothing but OkHttp's pings and pongs, far below Binance's 5 incoming messages a second.
+ * One combined-stream WebSocket ({@code <ws base>/stream?streams=a/b}) kept open. After a
+ * connection that lived normally (it carried data) is lost, it reconnects at once; only while
+ * attempts keep failing (refused, or dropped before any data) does it back off, with full jitter,
+ * inside the shared attempt budget. It replaces itself without a gap (new socket first, then the
+ * old one closed) on {@code serverShutdown}, before Binance's 24-hour limit, and when streams are
+ * added. Its reader threads only parse and hand candles to the sink. It sends nothing but OkHttp's
+ * pings and pongs, far below Binance's 5 incoming messages a second.
  */
 final class KlineConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KlineConnection.class);
@@ -39,38 +45,40 @@ final class KlineConnection implements AutoCloseable {
     interface Sink {
         void update(KlineStream stream, Candle candle);
 
-        /** A socket opened: whatever closed while none listened must be fetched. */
-        void connected(List<KlineStream> streams);
+        /** A socket opened for {@code streams}, which no socket listened to until now: what closed meanwhile must be fetched. */
+        void connected(Collection<KlineStream> streams);
     }
 
     private final OkHttpClient http;
-    private final Request request;
-    private final List<KlineStream> streams;
+    private final String wsBaseUrl;
     private final Sink sink;
     private final AttemptPacer pacer;
+    private final OutageLog outage;
     private final ScheduledExecutorService scheduler;
     private final InstantSource clock;
     private final FeedTimings timings;
     private final ConnectionWatch watch;
     private final RetryPolicy<Void> retryPolicy;
+    private final ReentrantLock lock = new ReentrantLock();
 
-    // Guarded by this.
+    // Guarded by lock.
+    private final LinkedHashSet<KlineStream> streams = new LinkedHashSet<>();
     private Socket current;
     private Socket dialling;
     private boolean connecting;
     private volatile boolean closed;
-    /** Connections in a row that died young; they lengthen the backoff. */
-    private volatile int flaps;
+    /** Attempts in a row that failed: refused, or dropped before any data came. They lengthen the backoff. */
+    private volatile int failures;
     private CompletableFuture<Void> attempts;
     private ScheduledFuture<?> watchTask;
 
-    KlineConnection(OkHttpClient http, String wsBaseUrl, List<KlineStream> streams, Sink sink, AttemptPacer pacer,
+    KlineConnection(OkHttpClient http, String wsBaseUrl, Sink sink, AttemptPacer pacer, OutageLog outage,
             ScheduledExecutorService scheduler, InstantSource clock, FeedTimings timings) {
         this.http = http;
-        this.streams = List.copyOf(streams);
-        this.request = new Request.Builder().url(url(wsBaseUrl, streams)).build();
+        this.wsBaseUrl = wsBaseUrl;
         this.sink = sink;
         this.pacer = pacer;
+        this.outage = outage;
         this.scheduler = scheduler;
         this.clock = clock;
         this.timings = timings;
@@ -80,20 +88,44 @@ final class KlineConnection implements AutoCloseable {
                 .abortOn(ConnectionClosedException.class)
                 .withMaxRetries(-1)
                 .withDelayFn(this::delayBefore)
-                .onRetryScheduled(e -> log.warn("connecting failed ({}); next attempt in {} ms",
-                        e.getLastException().getMessage(), e.getDelay().toMillis(), kv("streams", streamNames())))
+                .onRetryScheduled(e -> outage.failed("connecting " + streamNames(), e.getLastException()))
                 .build();
     }
 
-    static String url(String wsBaseUrl, List<KlineStream> streams) {
+    static String url(String wsBaseUrl, Collection<KlineStream> streams) {
         String base = wsBaseUrl.endsWith("/") ? wsBaseUrl.substring(0, wsBaseUrl.length() - 1) : wsBaseUrl;
         return base + "/stream?streams=" + streams.stream().map(KlineStream::name).collect(Collectors.joining("/"));
     }
 
-    synchronized void open() {
-        long period = timings.watchPeriod().toMillis();
-        watchTask = scheduler.scheduleWithFixedDelay(this::checkHealth, period, period, TimeUnit.MILLISECONDS);
-        connect(Duration.ZERO);
+    int size() {
+        lock.lock();
+        try {
+            return streams.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Adds streams: the first call opens the connection; later ones replace the open socket by one
+     * carrying every stream (a dial in progress is followed by another once it opens).
+     */
+    void add(Collection<KlineStream> added) {
+        lock.lock();
+        try {
+            if (closed || !streams.addAll(added)) {
+                return;
+            }
+            if (watchTask == null) {
+                long period = timings.watchPeriod().toMillis();
+                watchTask = scheduler.scheduleWithFixedDelay(this::checkHealth, period, period, TimeUnit.MILLISECONDS);
+            }
+            if (!connecting) {
+                connect(Duration.ZERO);
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Starts attempts (under the lock); the current socket, if any, stays until a new one opens. */
@@ -106,52 +138,75 @@ final class KlineConnection implements AutoCloseable {
         }
     }
 
-    private synchronized void startAttempts() {
-        if (!closed) {
-            attempts = Failsafe.with(retryPolicy).with(scheduler).runAsyncExecution(this::attempt);
+    private void startAttempts() {
+        lock.lock();
+        try {
+            if (!closed) {
+                attempts = Failsafe.with(retryPolicy).with(scheduler).runAsyncExecution(this::attempt);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     private Duration delayBefore(ExecutionContext<Void> context) {
-        return pacer.delayBefore(flaps + context.getAttemptCount() - 1);
+        return pacer.delayBefore(failures + context.getAttemptCount() - 1);
     }
 
-    private synchronized void attempt(AsyncExecution<Void> execution) {
-        if (closed) {
-            execution.recordException(new ConnectionClosedException());
-            return;
+    private void attempt(AsyncExecution<Void> execution) {
+        lock.lock();
+        try {
+            if (closed) {
+                execution.recordException(new ConnectionClosedException());
+                return;
+            }
+            Duration wait = pacer.tryAttempt();
+            if (!wait.isZero()) {
+                execution.recordException(new AttemptBudgetSpent(wait));
+                return;
+            }
+            Socket socket = new Socket(execution, List.copyOf(streams));
+            dialling = socket;
+            socket.webSocket = http.newWebSocket(new Request.Builder().url(url(wsBaseUrl, socket.streams)).build(),
+                    socket);
+        } finally {
+            lock.unlock();
         }
-        Duration wait = pacer.tryAttempt();
-        if (!wait.isZero()) {
-            execution.recordException(new AttemptBudgetSpent(wait));
-            return;
-        }
-        Socket socket = new Socket(execution);
-        dialling = socket;
-        socket.webSocket = http.newWebSocket(request, socket);
     }
 
-    private synchronized void opened(Socket socket, WebSocket webSocket) {
-        socket.webSocket = webSocket;
-        if (closed) {
-            webSocket.close(1000, "feed closed");
-            socket.attempt.recordException(new ConnectionClosedException());
-            return;
+    private void opened(Socket socket, WebSocket webSocket) {
+        Collection<KlineStream> unheard;
+        lock.lock();
+        try {
+            socket.webSocket = webSocket;
+            if (closed) {
+                webSocket.close(1000, "feed closed");
+                socket.attempt.recordException(new ConnectionClosedException());
+                return;
+            }
+            long now = clock.millis();
+            socket.openedAt = now;
+            socket.lastMessageAt = now;
+            socket.open = true;
+            Socket old = current;
+            current = socket;
+            dialling = null;
+            connecting = false;
+            unheard = new ArrayList<>(socket.streams);
+            if (old != null) {
+                unheard.removeAll(old.streams); // the old socket listened until now: no gap in those
+                old.webSocket.close(1000, "replaced by a new connection");
+            }
+            log.info("kline connection open", kv("streams", streamNames()));
+            socket.attempt.recordResult(null);
+            if (socket.streams.size() < streams.size()) {
+                connect(Duration.ZERO); // streams were added while this socket was dialling
+            }
+        } finally {
+            lock.unlock();
         }
-        long now = clock.millis();
-        socket.openedAt = now;
-        socket.lastMessageAt = now;
-        socket.open = true;
-        Socket old = current;
-        current = socket;
-        dialling = null;
-        connecting = false;
-        if (old != null) {
-            old.webSocket.close(1000, "replaced by a new connection");
-        }
-        log.info("kline connection open", kv("streams", streamNames()));
-        socket.attempt.recordResult(null);
-        sink.connected(streams);
+        outage.succeeded();
+        sink.connected(unheard);
     }
 
     private void handle(Socket socket, StreamMessage message) {
@@ -170,90 +225,125 @@ final class KlineConnection implements AutoCloseable {
                 kv("interval", stream == null ? "unknown" : stream.interval().code()));
     }
 
-    private synchronized void serverShutdown(Socket socket) {
-        if (socket == current && !connecting && !closed) {
-            log.info("server announced a shutdown: reconnecting now", kv("streams", streamNames()));
-            connect(Duration.ZERO);
+    private void serverShutdown(Socket socket) {
+        lock.lock();
+        try {
+            if (socket == current && !connecting && !closed) {
+                log.info("server announced a shutdown: reconnecting now", kv("streams", streamNames()));
+                connect(Duration.ZERO);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    private synchronized void lost(Socket socket, Throwable failure, String reason) {
-        if (!socket.open) {
-            if (socket == dialling) {
-                dialling = null;
-                socket.attempt.recordException(failure);
+    private void lost(Socket socket, Throwable failure, String reason) {
+        lock.lock();
+        try {
+            if (!socket.open) {
+                if (socket == dialling) {
+                    dialling = null;
+                    socket.attempt.recordException(failure);
+                }
+                return;
             }
-            return;
+            if (socket != current) {
+                return; // a replaced socket finishing its close
+            }
+            current = null;
+            // A connection that carried data lived normally: reconnect at once. One dropped before
+            // any data is a failed attempt: back off while that goes on.
+            failures = socket.heard ? 0 : failures + 1;
+            if (closed || connecting) {
+                return;
+            }
+            log.warn("kline connection lost ({}); reconnecting", reason, kv("streams", streamNames()));
+            connect(failures == 0 ? Duration.ZERO : pacer.delayBefore(failures - 1));
+        } finally {
+            lock.unlock();
         }
-        if (socket != current) {
-            return; // a replaced socket finishing its close
-        }
-        current = null;
-        flaps = clock.millis() - socket.openedAt >= timings.stableAfter().toMillis() ? 0 : flaps + 1;
-        if (closed || connecting) {
-            return;
-        }
-        log.warn("kline connection lost ({}); reconnecting", reason, kv("streams", streamNames()));
-        connect(flaps == 0 ? Duration.ZERO : pacer.delayBefore(flaps - 1));
     }
 
-    private synchronized void checkHealth() {
-        if (closed || current == null || current.condemned) {
-            return;
-        }
-        switch (watch.check(clock.millis(), current.openedAt, current.lastMessageAt)) {
-            case SILENT -> {
-                log.warn("kline connection silent for {} ms: treating it as dead", clock.millis() - current.lastMessageAt,
-                        kv("streams", streamNames()));
-                current.condemned = true;
-                current.webSocket.cancel();
+    private void checkHealth() {
+        lock.lock();
+        try {
+            if (closed || current == null || current.condemned) {
+                return;
             }
-            case DUE_FOR_REPLACEMENT -> {
-                if (!connecting) {
-                    log.info("replacing the kline connection before its 24-hour limit", kv("streams", streamNames()));
-                    connect(Duration.ZERO);
+            switch (watch.check(clock.millis(), current.openedAt, current.lastMessageAt)) {
+                case SILENT -> {
+                    log.warn("kline connection silent for {} ms: treating it as dead",
+                            clock.millis() - current.lastMessageAt, kv("streams", streamNames()));
+                    current.condemned = true;
+                    current.webSocket.cancel();
+                }
+                case DUE_FOR_REPLACEMENT -> {
+                    if (!connecting) {
+                        log.info("replacing the kline connection before its 24-hour limit",
+                                kv("streams", streamNames()));
+                        connect(Duration.ZERO);
+                    }
+                }
+                case HEALTHY -> {
                 }
             }
-            case HEALTHY -> {
-            }
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (watchTask != null) {
-            watchTask.cancel(false);
-        }
-        if (attempts != null) {
-            attempts.cancel(false);
-        }
-        if (dialling != null && dialling.webSocket != null) {
-            dialling.webSocket.cancel();
-        }
-        if (current != null) {
-            current.webSocket.close(1000, "feed closed");
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            if (watchTask != null) {
+                watchTask.cancel(false);
+            }
+            if (attempts != null) {
+                attempts.cancel(false);
+            }
+            if (dialling != null && dialling.webSocket != null) {
+                dialling.webSocket.cancel();
+            }
+            if (current != null) {
+                current.webSocket.close(1000, "feed closed");
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     private String streamNames() {
-        return streams.size() <= 3 ? streams.stream().map(KlineStream::name).collect(Collectors.joining(","))
-                : streams.get(0).name() + " and " + (streams.size() - 1) + " more";
+        List<KlineStream> names;
+        lock.lock();
+        try {
+            names = List.copyOf(streams);
+        } finally {
+            lock.unlock();
+        }
+        return names.size() <= 3 ? names.stream().map(KlineStream::name).collect(Collectors.joining(","))
+                : names.get(0).name() + " and " + (names.size() - 1) + " more";
     }
 
     /** One WebSocket of this connection, from dialling to close; its parser belongs to its reader thread. */
     private final class Socket extends WebSocketListener {
         final AsyncExecution<Void> attempt;
-        final KlineEventParser parser = new KlineEventParser(streams);
+        final List<KlineStream> streams;
+        final KlineEventParser parser;
         volatile WebSocket webSocket;
         volatile long lastMessageAt;
         volatile long openedAt;
         volatile boolean open;
+        /** A message came: the connection works. */
+        volatile boolean heard;
         /** Cancelled for silence; its failure is on the way. */
         boolean condemned;
 
-        Socket(AsyncExecution<Void> attempt) {
+        Socket(AsyncExecution<Void> attempt, List<KlineStream> streams) {
             this.attempt = attempt;
+            this.streams = streams;
+            this.parser = new KlineEventParser(streams);
         }
 
         @Override
@@ -265,6 +355,7 @@ final class KlineConnection implements AutoCloseable {
         public void onMessage(WebSocket webSocket, String text) {
             if (!closed) {
                 lastMessageAt = clock.millis();
+                heard = true;
                 try {
                     handle(this, parser.parse(text));
                 } catch (MalformedEventException e) {

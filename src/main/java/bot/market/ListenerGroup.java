@@ -12,47 +12,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The listeners of one stream (several strategies may watch the same symbol and interval), each
- * with the warm-up it asked for. A listener that throws is logged and the others still get the
- * candle; nothing is delivered once the feed is closed.
+ * The live listeners of one stream (several strategies may watch the same symbol and interval).
+ * A listener that throws is logged and the others still get the candle; nothing is delivered once
+ * the feed is closed. Used by its stream's worker thread only.
  */
 final class ListenerGroup implements CandleListener {
     private static final Logger log = LoggerFactory.getLogger(ListenerGroup.class);
 
     private final KlineStream stream;
-    private final List<Member> members = new ArrayList<>();
     private final List<CandleListener> listeners = new ArrayList<>();
     private final AtomicBoolean feedClosed;
-
-    record Member(CandleListener listener, int warmupCandles) {
-    }
 
     ListenerGroup(KlineStream stream, AtomicBoolean feedClosed) {
         this.stream = stream;
         this.feedClosed = feedClosed;
     }
 
-    void add(CandleListener listener, int warmupCandles) {
-        members.add(new Member(listener, warmupCandles));
+    /** A listener joins with its history: it gets {@code history} now, then every candle the group gets. */
+    void join(CandleListener listener, List<Candle> history) {
+        call(() -> listener.onHistory(List.copyOf(history)));
         listeners.add(listener);
     }
 
-    /** The most warm-up candles any listener asked for. */
-    int warmupCandles() {
-        return members.stream().mapToInt(Member::warmupCandles).max().orElse(0);
+    void leave(CandleListener listener) {
+        listeners.remove(listener);
     }
 
-    /** Each listener gets the last of {@code closedCandles} it asked for. */
     @Override
     public void onHistory(List<Candle> closedCandles) {
-        for (Member member : members) {
-            int from = Math.max(0, closedCandles.size() - member.warmupCandles());
-            try {
-                member.listener().onHistory(List.copyOf(closedCandles.subList(from, closedCandles.size())));
-            } catch (RuntimeException e) {
-                failed(e);
-            }
-        }
+        throw new UnsupportedOperationException("each listener gets its own history when it joins");
     }
 
     @Override
@@ -67,18 +55,19 @@ final class ListenerGroup implements CandleListener {
 
     private void each(Consumer<CandleListener> call) {
         for (CandleListener listener : listeners) {
-            if (feedClosed.get()) {
-                return;
-            }
-            try {
-                call.accept(listener);
-            } catch (RuntimeException e) {
-                failed(e);
-            }
+            call(() -> call.accept(listener));
         }
     }
 
-    private void failed(RuntimeException e) {
-        log.error("a candle listener failed", kv("symbol", stream.symbol()), kv("interval", stream.interval().code()), e);
+    private void call(Runnable delivery) {
+        if (feedClosed.get()) {
+            return;
+        }
+        try {
+            delivery.run();
+        } catch (RuntimeException e) {
+            log.error("a candle listener failed", kv("symbol", stream.symbol()), kv("interval", stream.interval().code()),
+                    e);
+        }
     }
 }

@@ -17,9 +17,14 @@ final class RestCandleHistory implements CandleHistory {
     private final KlinesClient klines;
     private final FailsafeExecutor<List<Candle>> retries;
 
+    /** Waits told to a log of its own (tests). */
     RestCandleHistory(KlinesClient klines, FullJitterBackoff backoff) {
+        this(klines, backoff, OutageLog.everyMinute("Binance's REST API", java.time.Clock.systemUTC()));
+    }
+
+    RestCandleHistory(KlinesClient klines, FullJitterBackoff backoff, OutageLog outage) {
         this.klines = klines;
-        this.retries = Failsafe.with(RestRetries.<List<Candle>>transientFailures(backoff, -1, "gap fill"));
+        this.retries = Failsafe.with(RestRetries.<List<Candle>>transientFailures(backoff, -1, "gap fill", outage));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package bot.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.Candle;
 import bot.store.Database;
@@ -12,6 +13,7 @@ import bot.testing.Rules;
 import bot.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -26,7 +28,7 @@ class DaemonCandlesPerNetworkTest {
     private static final int END = 30;
 
     @Test
-    void aTestnetStrategysCandlesAreStoredAsTheTestnetsBesideProductions() {
+    void aTestnetStrategysCandlesAreStoredAsTheTestnetsBesideProductions() throws InterruptedException {
         List<Candle> production = Candles.xrpEth("XRPETH").subList(0, END);
         List<Candle> testnet = production.stream().map(DaemonCandlesPerNetworkTest::oneTickUp).toList();
         try (Database db = TestDatabase.fresh()) {
@@ -41,13 +43,12 @@ class DaemonCandlesPerNetworkTest {
             });
             ReplayFeed productionFeed = new ReplayFeed(Map.of("XRPETH", production), 20, END, () -> { });
             ReplayFeed testnetFeed = new ReplayFeed(Map.of("XRPETH", testnet), 20, END, () -> { });
-            DaemonAdapters adapters = new DaemonAdapters(isTestnet -> isTestnet ? testnetFeed : productionFeed,
-                    isTestnet -> Rules.source(Rules.xrpEth()), (s, p, r) -> {
-                        throw new GatewayUnavailableException("paper only");
-                    });
-            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters,
+            Exchange exchange = new Exchange(network -> network.testnet() ? testnetFeed : productionFeed,
+                    network -> Rules.source(Rules.xrpEth()), Exchange.noLiveTrading("paper only"));
+            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), exchange,
                     Clock.systemUTC())) {
                 assertEquals(2, daemon.start());
+                assertTrue(daemon.awaitFirstAttempts(Duration.ofMinutes(1)));
             } // close drains the runners and then writes what the archiver holds
 
             for (String network : List.of("production", "testnet")) {

@@ -16,6 +16,7 @@ import bot.testing.Rules;
 import bot.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,7 +38,7 @@ class DaemonEndToEndTest {
     private static final int END = 500;
 
     @Test
-    void paperMeanReversionTradesExactlyByTheRulesAcrossARestart() {
+    void paperMeanReversionTradesExactlyByTheRulesAcrossARestart() throws InterruptedException {
         List<Candle> candles = Candles.xrpEth("XRPETH").subList(0, END);
         try (Database db = TestDatabase.fresh()) {
             Jdbi jdbi = db.jdbi();
@@ -77,7 +78,7 @@ class DaemonEndToEndTest {
     }
 
     @Test
-    void strategiesThatCannotRunAreRefusedAndTheOthersRun() {
+    void strategiesThatCannotRunAreRefusedAndTheOthersRun() throws InterruptedException {
         try (Database db = TestDatabase.fresh()) {
             Jdbi jdbi = db.jdbi();
             Rows.strategy(jdbi, "ok", "mean_reversion", "XRPETH", "paper", "{\"order_value\": 1}");
@@ -91,30 +92,33 @@ class DaemonEndToEndTest {
             });
             ReplayFeed feed = new ReplayFeed(Map.of(), 0, 0, () -> { });
             try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()),
-                    adapters(feed), Clock.systemUTC())) {
-                assertEquals(1, daemon.start());
-                assertEquals("ok", daemon.runners().get(0).identity().name());
+                    exchange(feed), Clock.systemUTC())) {
+                assertEquals(5, daemon.start());
+                assertTrue(daemon.awaitFirstAttempts(Duration.ofSeconds(30)));
+                assertEquals(List.of("ok"), daemon.runners().stream().map(r -> r.identity().name()).toList());
+                assertEquals(Map.of("ok", "RUNNING", "no-kind", "WAITING_TO_RETRY", "bad-param", "WAITING_TO_RETRY",
+                        "live-no-keys", "WAITING_TO_RETRY", "live-keyed", "WAITING_TO_RETRY"), daemon.phases());
             }
         }
     }
 
-    private ReplayFeed runDaemon(Jdbi jdbi, List<Candle> candles, int from, int to) {
+    private ReplayFeed runDaemon(Jdbi jdbi, List<Candle> candles, int from, int to) throws InterruptedException {
         ReplayFeed feed = new ReplayFeed(Map.of("XRPETH", candles), from, to, () -> { });
         // a replay's clock: at the first live candle's close, so no replayed entry is stale
         Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(from).closeTime()), ZoneOffset.UTC);
-        try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters(feed),
+        try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), exchange(feed),
                 clock)) {
             assertEquals(1, daemon.start());
+            assertTrue(daemon.awaitFirstAttempts(Duration.ofSeconds(30)));
             daemon.close(); // drains: every candle the feed handed over is handled before it returns
             assertEquals(StrategyRunner.State.STOPPED, daemon.runners().get(0).state());
         }
         return feed;
     }
 
-    private static DaemonAdapters adapters(ReplayFeed feed) {
-        return new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()), (s, p, r) -> {
-            throw new GatewayUnavailableException("live trading is not available yet");
-        });
+    private static Exchange exchange(ReplayFeed feed) {
+        return new Exchange(network -> feed, network -> Rules.source(Rules.xrpEth()),
+                Exchange.noLiveTrading("live trading is not available yet"));
     }
 
 }

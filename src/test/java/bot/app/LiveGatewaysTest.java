@@ -43,12 +43,15 @@ class LiveGatewaysTest {
         LiveSetup.strategy(live.jdbi, "other", "three", "XRPETH", "live", PARAMS);
         List<EnabledStrategies.Definition> strategies = new EnabledStrategies(live.jdbi).load();
         LiveGateways gateways = live.liveGateways(LiveSetup.masterKeys());
-        assertSame(gateways.create(strategies.get(0), null, null), gateways.create(strategies.get(1), null, null));
-        assertFalse(gateways.create(strategies.get(0), null, null) == gateways.create(strategies.get(2), null, null));
+        assertSame(gateways.forAccount(strategies.get(0).storedAccount()),
+                gateways.forAccount(strategies.get(1).storedAccount()));
+        assertFalse(gateways.forAccount(strategies.get(0).storedAccount())
+                == gateways.forAccount(strategies.get(2).storedAccount()));
     }
 
     @Test
-    void aMasterKeyThatIsMissingOrWrongRefusesTheLiveStrategiesInOneLineAndThePaperOnesRun(@TempDir Path home) {
+    void aMasterKeyThatIsMissingOrWrongRefusesTheLiveStrategiesInOneLineAndThePaperOnesRun(@TempDir Path home)
+            throws InterruptedException {
         LiveSetup.account(live.jdbi, live.exchange, "main");
         LiveSetup.strategy(live.jdbi, "main", "xrp-live", "XRPETH", "live", PARAMS);
         LiveSetup.strategy(live.jdbi, "main", "xrp-paper", "XRPETH", "paper", PARAMS);
@@ -64,11 +67,12 @@ class LiveGatewaysTest {
                 + " credential was encrypted with, or the stored value was altered", refusal(wrong));
     }
 
-    private String refusal(MasterKeySource keys) {
-        try (LogCapture errors = LogCapture.errorsOf(Daemon.class);
+    private String refusal(MasterKeySource keys) throws InterruptedException {
+        try (LogCapture errors = LogCapture.errorsOf(StrategySupervisor.class);
              Daemon daemon = live.daemon(new ReplayFeed(Map.of(), 0, 0, () -> { }), keys)) {
-            assertEquals(1, daemon.start());
-            assertEquals("xrp-paper", daemon.runners().get(0).identity().name());
+            assertEquals(2, daemon.start());
+            assertTrue(daemon.awaitFirstAttempts(Duration.ofSeconds(30)));
+            assertEquals(List.of("xrp-paper"), daemon.runners().stream().map(r -> r.identity().name()).toList());
             assertEquals(1, errors.count());
             String line = errors.errors().get(0);
             assertFalse(line.contains(LiveSetup.secret("main")) || line.contains(LiveSetup.apiKey("main")), line);

@@ -18,6 +18,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -45,13 +46,12 @@ class PaperRunReportTest {
             ReplayFeed feed = new ReplayFeed(Map.of("XRPETH", candles), 20, candles.size(), () -> { });
             // a replay's clock: at the first live candle's close, so no replayed entry is stale
             Clock clock = Clock.fixed(Instant.ofEpochMilli(candles.get(20).closeTime()), ZoneOffset.UTC);
-            DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()),
-                    (s, p, r) -> {
-                        throw new GatewayUnavailableException("paper only");
-                    });
-            try (Daemon daemon = Daemon.create(db.jdbi(), StrategyRegistry.load(getClass().getClassLoader()), adapters,
+            Exchange exchange = new Exchange(network -> feed, network -> Rules.source(Rules.xrpEth()),
+                    Exchange.noLiveTrading("paper only"));
+            try (Daemon daemon = Daemon.create(db.jdbi(), StrategyRegistry.load(getClass().getClassLoader()), exchange,
                     clock)) {
                 daemon.start();
+                assertTrue(daemon.awaitFirstAttempts(Duration.ofSeconds(30)));
             }
 
             Map<String, String> env = Map.of("BOT_DB_URL", ((HikariDataSource) db.dataSource()).getJdbcUrl());

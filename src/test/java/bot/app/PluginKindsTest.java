@@ -46,11 +46,8 @@ class PluginKindsTest {
         return registry.kinds().keySet().stream().filter(k -> !k.equals("test_window")).toList();
     }
 
-    /** Compiles a one-class kind and packs it with its service file, as a plugin author would. */
     private static void buildPluginJar(Path src, Path jar) throws IOException {
-        Path source = src.resolve("echo/EchoKind.java");
-        Files.createDirectories(source.getParent());
-        Files.writeString(source, """
+        buildPluginJar(src, jar, "echo.EchoKind", """
                 package echo;
                 import bot.strategy.*;
                 import java.util.List;
@@ -65,6 +62,13 @@ class PluginKindsTest {
                     }
                 }
                 """);
+    }
+
+    /** Compiles a one-class kind {@code className} from {@code code} and packs it with its service file, as a plugin author would. */
+    static void buildPluginJar(Path src, Path jar, String className, String code) throws IOException {
+        Path source = src.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, code);
         Path classes = Files.createDirectories(src.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
@@ -80,7 +84,7 @@ class PluginKindsTest {
             }
             out.putNextEntry(new JarEntry("META-INF/services/bot.strategy.StrategyKind"));
             OutputStream o = out;
-            o.write("echo.EchoKind\n".getBytes(StandardCharsets.UTF_8));
+            o.write((className + "\n").getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
         }
     }

@@ -118,9 +118,12 @@ class ReconciliationTest {
 
         try (LogCapture halt = LogCapture.of("bot.engine.Halt");
              Daemon daemon = live.daemon(new ReplayFeed(Map.of(), 0, 0, () -> { }))) {
-            assertEquals(2, daemon.start(), "not refused: its runner settles the order before it trades");
+            assertEquals(2, daemon.start());
+            assertTrue(daemon.awaitFirstAttempts(Duration.ofMinutes(1)));
             Map<String, StrategyRunner> runners = daemon.runners().stream()
                     .collect(java.util.stream.Collectors.toMap(r -> r.identity().name(), r -> r));
+            assertEquals(Map.of("xrp-live", "RUNNING", "xrp-paper", "RUNNING"), daemon.phases(),
+                    "not refused: its runner settles the order before it trades");
             assertEquals(StrategyRunner.State.HALTED, runners.get("xrp-live").state());
             assertEquals(StrategyRunner.State.RUNNING, runners.get("xrp-paper").state());
             assertEquals(1, halt.count(), "the halt is logged at ERROR when it starts: " + halt.errors());

@@ -50,16 +50,14 @@ class StreamedEndToEndTest {
 
             Clock clock = Clock.systemUTC();
             OkHttpClient http = new OkHttpClient();
-            DaemonAdapters adapters = new DaemonAdapters(
-                    testnet -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
+            Exchange exchange = new Exchange(
+                    network -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
                             ConnectionAttemptBudget.binance(clock)),
-                    testnet -> Rules.source(Rules.xrpEth()),
-                    (s, p, r) -> {
-                        throw new GatewayUnavailableException("paper only");
-                    });
+                    network -> Rules.source(Rules.xrpEth()),
+                    Exchange.noLiveTrading("paper only"));
             // the engine's clock at the first streamed candle's close: the recorded candles are years old
             Clock engineClock = Clock.fixed(Instant.ofEpochMilli(candles.get(WINDOW).closeTime()), ZoneOffset.UTC);
-            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), adapters,
+            try (Daemon daemon = Daemon.create(jdbi, StrategyRegistry.load(getClass().getClassLoader()), exchange,
                     engineClock)) {
                 assertEquals(1, daemon.start());
                 awaitConnected(binance);

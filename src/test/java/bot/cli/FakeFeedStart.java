@@ -1,7 +1,6 @@
 package bot.cli;
 
-import bot.app.DaemonAdapters;
-import bot.app.GatewayUnavailableException;
+import bot.app.Exchange;
 import bot.config.Settings;
 import bot.testing.Candles;
 import bot.testing.ReplayFeed;
@@ -28,13 +27,11 @@ public final class FakeFeedStart {
     }
 
     public static void main(String[] args) {
-        run(args, (settings, ready) -> new DaemonAdapters(
-                testnet -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH"), "BTCUSDT", List.of()), 20, 300,
+        run(args, (settings, ready) -> new Exchange(
+                network -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH"), "BTCUSDT", List.of()), 20, 300,
                         ready),
-                testnet -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
-                (strategy, parameters, rules) -> {
-                    throw new GatewayUnavailableException("live trading is not available yet");
-                }), replayClock(20));
+                network -> Rules.source(Rules.xrpEth(), Rules.fromExchangeInfo("BTCUSDT")),
+                Exchange.noLiveTrading("live trading is not available yet")), replayClock(20));
     }
 
     /**
@@ -46,14 +43,14 @@ public final class FakeFeedStart {
         return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), close));
     }
 
-    /** Runs {@code bot args} with start's adapters from {@code adapters}, given the action that prints READY. */
-    static void run(String[] args, BiFunction<Settings, Runnable, DaemonAdapters> adapters, Clock clock) {
+    /** Runs {@code bot args} with start's exchange from {@code exchange}, given the action that prints READY. */
+    static void run(String[] args, BiFunction<Settings, Runnable, Exchange> exchange, Clock clock) {
         Map<String, String> env = System.getenv();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         CommandLine cl = Cli.commandLine(new CliEnvironment(Main.home(env), env, System.in, false, out, err));
         StartCommand start = cl.getSubcommands().get("start").getCommand();
-        start.adapters = settings -> adapters.apply(settings, () -> out.println(READY));
+        start.exchange = settings -> exchange.apply(settings, () -> out.println(READY));
         start.clock = clock;
         int code = cl.execute(args);
         out.flush();

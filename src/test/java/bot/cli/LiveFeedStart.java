@@ -1,6 +1,6 @@
 package bot.cli;
 
-import bot.app.DaemonAdapters;
+import bot.app.Exchange;
 import bot.app.LiveGateways;
 import bot.app.MasterKeys;
 import bot.execution.binance.BinanceGatewayFactory;
@@ -29,11 +29,12 @@ public final class LiveFeedStart {
     public static void main(String[] args) {
         int from = Integer.getInteger("replay.from");
         int to = Integer.getInteger("replay.to");
-        FakeFeedStart.run(args, (settings, ready) -> new DaemonAdapters(
-                testnet -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH")), from, to, ready),
-                testnet -> Rules.source(Rules.xrpEth()),
+        FakeFeedStart.run(args, (settings, ready) -> new Exchange(
+                network -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH")), from, to, ready),
+                network -> Rules.source(Rules.xrpEth()),
                 new LiveGateways(settings, MasterKeys.source(settings, System.getenv()), new BinanceGatewayFactory(
                         new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC(),
-                        Sleeper.SYSTEM, Duration.ofSeconds(1), Duration.ofSeconds(30)))), FakeFeedStart.replayClock(from));
+                        Sleeper.SYSTEM, Duration.ofSeconds(1), Duration.ofSeconds(30)))::forAccount),
+                FakeFeedStart.replayClock(from));
     }
 }

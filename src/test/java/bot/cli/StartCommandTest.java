@@ -18,7 +18,7 @@ class StartCommandTest {
     void withNothingToRunStartFailsAtOnceSayingSo() {
         CliRun run = CliRun.run(home, Map.of("BOT_DB_URL", TestDatabase.freshUrl()), null, "start");
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().startsWith("bot start: no strategy can run"), run.err());
+        assertTrue(run.err().startsWith("bot start: no strategy is enabled"), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
     }
 }

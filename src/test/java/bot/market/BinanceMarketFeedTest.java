@@ -2,10 +2,14 @@ package bot.market;
 
 import static bot.market.RecordingListener.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.engine.StreamUnavailableException;
+import bot.engine.Subscription;
 import bot.testing.FakeBinance;
 import bot.testing.RecordedCandles;
 import ch.qos.logback.classic.Level;
@@ -36,6 +40,7 @@ class BinanceMarketFeedTest {
     private FakeBinance binance;
     private MutableClock clock;
     private BinanceMarketFeed feed;
+    private Subscription subscription;
     private ListAppender<ILoggingEvent> errors;
 
     private static FeedTimings timings() {
@@ -43,7 +48,8 @@ class BinanceMarketFeedTest {
                 .withSilenceTimeout(Duration.ofSeconds(30))
                 .withWatchPeriod(Duration.ofMillis(20))
                 .withReconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(100))
-                .withRestRetry(Duration.ofMillis(5), Duration.ofMillis(50), 3);
+                .withRestRetry(Duration.ofMillis(5), Duration.ofMillis(50))
+                .withAttachDelay(Duration.ofMillis(100));
     }
 
     private void startFeed(int warmup, FeedTimings timings) {
@@ -52,16 +58,19 @@ class BinanceMarketFeedTest {
         clock = new MutableClock(binance.serverTime());
         feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
                 ConnectionAttemptBudget.binance(clock), timings, new SplittableRandom(1));
-        feed.subscribe("XRPETH", Interval.M1, warmup, listener);
+        subscription = feed.subscribe("XRPETH", Interval.M1, warmup, listener);
     }
 
-    /** Starts the feed and waits until its connection is up and has caught up with the exchange once. */
-    private void startAndCatchUp() {
-        feed.start();
-        int warmupRequests = binance.requests("/api/v3/klines");
+    /** Waits until the streams subscribed so far are warmed up, connected and caught up with the exchange once. */
+    private void startAndCatchUp(int streams) throws Exception {
+        subscription.await();
         awaitConnections(1, 1);
-        // the catch-up after connecting has asked the exchange before anything is streamed: no tick is stale
-        await(() -> binance.requests("/api/v3/klines") > warmupRequests, "caught up after connecting");
+        // each stream asked the server's time to warm up, then again to catch up after connecting: no tick is stale
+        await(() -> binance.requests("/api/v3/time") >= 2 * streams, "caught up after connecting");
+    }
+
+    private void startAndCatchUp() throws Exception {
+        startAndCatchUp(1);
     }
 
     private void awaitConnections(int attempts, int open) {
@@ -98,11 +107,11 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void warmsUpOverSeveralPagesThenDeliversLiveCandlesOnceInOrder() {
+    void warmsUpOverSeveralPagesThenDeliversLiveCandlesOnceInOrder() throws Exception {
         startFeed(1500, timings());
         startAndCatchUp();
         assertEquals(List.of(SERIES.subList(START - 1500, START)), listener.histories);
-        assertTrue(binance.requests("/api/v3/klines") >= 3, "paged");
+        assertTrue(binance.requests("/api/v3/klines") >= 2, "paged");
         stream(3);
         closedUpTo(START + 3);
         assertEquals("history", listener.calls.get(0));
@@ -111,7 +120,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void aDroppedConnectionIsReconnectedAndWhatClosedMeanwhileIsFilledIn() {
+    void aDroppedConnectionIsReconnectedAndWhatClosedMeanwhileIsFilledIn() throws Exception {
         startFeed(50, timings());
         startAndCatchUp();
         stream(2);
@@ -123,7 +132,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void aStalledConnectionIsDeclaredDeadAfterTheSilenceTimeout() {
+    void aStalledConnectionIsDeclaredDeadAfterTheSilenceTimeout() throws Exception {
         startFeed(50, timings());
         startAndCatchUp();
         stream(1);
@@ -137,7 +146,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void aSkippedFinalUpdateIsFetchedOverRest() {
+    void aSkippedFinalUpdateIsFetchedOverRest() throws Exception {
         startFeed(50, timings());
         startAndCatchUp();
         int restCalls = binance.requests("/api/v3/klines");
@@ -150,7 +159,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void serverShutdownOpensANewConnectionBeforeClosingTheOld() {
+    void serverShutdownOpensANewConnectionBeforeClosingTheOld() throws Exception {
         startFeed(50, timings());
         startAndCatchUp();
         stream(1);
@@ -162,7 +171,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void aConnectionIsReplacedBeforeItsAgeLimitWithoutAGap() {
+    void aConnectionIsReplacedBeforeItsAgeLimitWithoutAGap() throws Exception {
         startFeed(50, timings().withMaxConnectionAge(Duration.ofSeconds(20)));
         startAndCatchUp();
         stream(1);
@@ -174,15 +183,15 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void garbageAndImpossibleCandlesAreDroppedAndLoggedWhileTheOtherStreamGoesOn() {
+    void garbageAndImpossibleCandlesAreDroppedAndLoggedWhileTheOtherStreamGoesOn() throws Exception {
         errors = new ListAppender<>();
         errors.start();
         ((Logger) LoggerFactory.getLogger(KlineConnection.class)).addAppender(errors);
         startFeed(10, timings());
         binance.addCandles(SERIES_5M);
         RecordingListener fiveMinutes = new RecordingListener();
-        feed.subscribe("XRPETH", Interval.M5, 10, fiveMinutes);
-        startAndCatchUp();
+        feed.subscribe("XRPETH", Interval.M5, 10, fiveMinutes).await();
+        startAndCatchUp(2);
 
         Candle real = SERIES.get(START);
         Candle impossible = new Candle("XRPETH", Interval.M1, real.openTime(), real.closeTime(), real.open(), real.low(),
@@ -205,12 +214,12 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void streamsBeyondTheConnectionLimitGetTheirOwnConnection() {
+    void streamsBeyondTheConnectionLimitGetTheirOwnConnection() throws Exception {
         startFeed(0, timings().withStreamsPerConnection(1));
         binance.addCandles(SERIES_5M);
         RecordingListener fiveMinutes = new RecordingListener();
-        feed.subscribe("XRPETH", Interval.M5, 3, fiveMinutes);
-        feed.start();
+        feed.subscribe("XRPETH", Interval.M5, 3, fiveMinutes).await();
+        subscription.await();
         assertEquals(List.of(List.of()), listener.histories);
         assertEquals(List.of(SERIES_5M.subList(START / 5 - 3, START / 5)), fiveMinutes.histories);
         awaitConnections(2, 2);
@@ -219,10 +228,10 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void refusedConnectionsAreRetriedWithBackoffUntilOneOpens() {
+    void refusedConnectionsAreRetriedWithBackoffUntilOneOpens() throws Exception {
         startFeed(5, timings());
         binance.refuseConnections(true);
-        feed.start();
+        subscription.await();
         await(() -> binance.connectionAttempts() >= 3, "retried");
         stream(2);                                    // closes while no connection is up
         binance.refuseConnections(false);
@@ -232,7 +241,7 @@ class BinanceMarketFeedTest {
     }
 
     @Test
-    void nothingIsDeliveredAfterClose() {
+    void nothingIsDeliveredAfterClose() throws Exception {
         startFeed(5, timings());
         startAndCatchUp();
         stream(1);
@@ -242,5 +251,119 @@ class BinanceMarketFeedTest {
         stream(2);
         await(() -> binance.openConnections() == 0, "closed");
         assertEquals(calls, listener.calls.size());
+    }
+
+    @Test
+    void aListenerJoiningARunningStreamGetsItsHistoryUpToTheLastDeliveredCandleThenTheSameCandles() throws Exception {
+        startFeed(5, timings());
+        startAndCatchUp();
+        stream(3);
+        listener.awaitClosedUpTo(SERIES.get(START + 2));
+        RecordingListener late = new RecordingListener();
+        feed.subscribe("XRPETH", Interval.M1, 10, late).await();
+        assertEquals(List.of(SERIES.subList(START + 3 - 10, START + 3)), late.histories);
+        stream(2);
+        closedUpTo(START + 5);
+        assertEquals(SERIES.subList(START + 3, START + 6), late.awaitClosedUpTo(SERIES.get(START + 5)));
+        assertEquals(1, binance.connectionAttempts(), "a listener of a running stream needs no new connection");
+    }
+
+    @Test
+    void aStreamAddedWhileAnotherRunsJoinsItsConnectionWithoutAGapInTheOther() throws Exception {
+        startFeed(5, timings());
+        binance.addCandles(SERIES_5M);
+        startAndCatchUp();
+        stream(2);
+        RecordingListener fiveMinutes = new RecordingListener();
+        feed.subscribe("XRPETH", Interval.M5, 3, fiveMinutes).await();
+        awaitConnections(2, 1);
+        await(() -> binance.connectionsClosedByClient() == 1, "the old socket is closed once the new one is open");
+        stream(3);
+        Candle fiveMinute = binance.streamNext("XRPETH", Interval.M5);
+        assertEquals(List.of(fiveMinute), fiveMinutes.awaitClosedUpTo(fiveMinute));
+        closedUpTo(START + 5);
+    }
+
+    @Test
+    void aSymbolTheExchangeDoesNotKnowFailsItsSubscriptionAloneWhileTheOtherStreamGoesOn() throws Exception {
+        startFeed(5, timings());
+        RecordingListener unknown = new RecordingListener();
+        Subscription refused = feed.subscribe("NOPEETH", Interval.M1, 5, unknown);
+        StreamUnavailableException e = assertThrows(StreamUnavailableException.class, refused::await);
+        assertTrue(e.getMessage().contains("-1121") && e.getMessage().contains("nopeeth@kline_1m"), e.getMessage());
+        startAndCatchUp();
+        stream(2);
+        closedUpTo(START + 2);
+        assertTrue(unknown.calls.isEmpty());
+    }
+
+    @Test
+    void theWarmUpWaitsOutAnOutageSayingSoOncePerMinuteThenTheStreamRuns() throws Exception {
+        ListAppender<ILoggingEvent> outageLines = new ListAppender<>();
+        outageLines.start();
+        Logger outageLogger = (Logger) LoggerFactory.getLogger(OutageLog.class);
+        outageLogger.addAppender(outageLines);
+        outageLogger.setLevel(Level.INFO);
+        try {
+            binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
+            binance.addCandles(SERIES);
+            binance.outage(503);
+            clock = new MutableClock(binance.serverTime());
+            feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+                    ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
+            subscription = feed.subscribe("XRPETH", Interval.M1, 5, listener);
+            await(() -> binance.requests("/api/v3/time") >= 10, "retried through the outage");
+            assertEquals(1, outageLines.list.size(), "one line, not one per attempt: " + outageLines.list);
+            assertTrue(outageLines.list.get(0).getFormattedMessage().contains("does not answer"));
+            clock.advance(Duration.ofSeconds(61));
+            int requests = binance.requests("/api/v3/time");
+            await(() -> binance.requests("/api/v3/time") > requests + 3, "retried on");
+            assertEquals(2, outageLines.list.size(), "a minute on, one more line: " + outageLines.list);
+            assertTrue(outageLines.list.get(1).getFormattedMessage().contains("still waiting"));
+            assertFalse(subscription.isDone());
+
+            binance.outage(0);
+            subscription.await();
+            assertEquals(List.of(SERIES.subList(START - 5, START)), listener.histories);
+            awaitConnections(1, 1);
+            await(() -> outageLines.list.stream().anyMatch(e -> e.getFormattedMessage().contains("answers again")),
+                    "the end of the outage is logged");
+            await(() -> binance.requests("/api/v3/time") >= requests + 5, "caught up after connecting");
+            stream(2);
+            closedUpTo(START + 2);
+        } finally {
+            outageLogger.detachAppender(outageLines);
+            outageLogger.setLevel(null);
+        }
+    }
+
+    @Test
+    void rateLimitedWarmUpsWaitForRetryAfter() throws Exception {
+        binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
+        binance.addCandles(SERIES);
+        binance.failNext("/api/v3/time", 1, 429, 1);
+        clock = new MutableClock(binance.serverTime());
+        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+                ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
+        long t0 = System.nanoTime();
+        feed.subscribe("XRPETH", Interval.M1, 5, listener).await();
+        long waited = Duration.ofNanos(System.nanoTime() - t0).toMillis();
+        assertTrue(waited >= 1000, "retried after " + waited + " ms, before Retry-After's second");
+        assertEquals(List.of(SERIES.subList(START - 5, START)), listener.histories);
+    }
+
+    @Test
+    void closingFailsSubscriptionsStillWaitingForTheirWarmUp() throws Exception {
+        binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
+        binance.addCandles(SERIES);
+        binance.outage(503);
+        clock = new MutableClock(binance.serverTime());
+        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+                ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
+        Subscription waiting = feed.subscribe("XRPETH", Interval.M1, 5, listener);
+        await(() -> binance.requests("/api/v3/time") >= 2, "warming up");
+        feed.close();
+        assertThrows(StreamUnavailableException.class, waiting::await);
+        assertTrue(listener.calls.isEmpty());
     }
 }

@@ -7,6 +7,8 @@ import bot.engine.CandleListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -17,6 +19,8 @@ final class RecordingListener implements CandleListener {
     final List<Candle> ticks = new CopyOnWriteArrayList<>();
     /** Every call in order: "history", "closed" or "tick". */
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** When each closed candle arrived (System.nanoTime), by open time. */
+    final Map<Long, Long> deliveredAt = new ConcurrentHashMap<>();
 
     @Override
     public void onHistory(List<Candle> closedCandles) {
@@ -26,6 +30,7 @@ final class RecordingListener implements CandleListener {
 
     @Override
     public void onClosed(Candle candle) {
+        deliveredAt.put(candle.openTime(), System.nanoTime());
         closed.add(candle);
         calls.add("closed");
     }

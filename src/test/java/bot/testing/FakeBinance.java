@@ -42,6 +42,13 @@ public final class FakeBinance implements AutoCloseable {
     private final AtomicInteger connectionAttempts = new AtomicInteger();
     private final AtomicInteger closedByClient = new AtomicInteger();
     private volatile boolean refuseConnections;
+    private volatile boolean hangUpAtOnce;
+    /** While non-zero, every request (REST and stream upgrades) answers this HTTP status. */
+    private volatile int outageStatus;
+    private final Map<String, FailingAnswer> failureAnswers = new ConcurrentHashMap<>();
+
+    private record FailingAnswer(int status, int code, String retryAfter) {
+    }
     private long serverTime;
 
     private record Key(String symbol, Interval interval) {
@@ -184,6 +191,11 @@ public final class FakeBinance implements AutoCloseable {
         sockets.forEach(socket -> socket.stalled = true);
     }
 
+    /** While true, stream connections are accepted and closed at once, before any data. */
+    public void hangUpAtOnce(boolean hangUp) {
+        hangUpAtOnce = hangUp;
+    }
+
     /** Answers upgrade requests with HTTP 503 while true. */
     public void refuseConnections(boolean refuse) {
         refuseConnections = refuse;
@@ -210,7 +222,22 @@ public final class FakeBinance implements AutoCloseable {
 
     /** The next {@code times} requests to {@code path} answer HTTP {@code 503}. */
     public void failNext(String path, int times) {
+        failNext(path, times, 503, null);
+    }
+
+    /** The next {@code times} requests to {@code path} answer HTTP {@code status} (429: with {@code retryAfterSeconds}, if not null). */
+    public void failNext(String path, int times, int status, Integer retryAfterSeconds) {
+        failureAnswers.put(path, new FailingAnswer(status, status == 429 ? -1003 : -1001,
+                retryAfterSeconds == null ? null : retryAfterSeconds.toString()));
         failures.computeIfAbsent(path, p -> new AtomicInteger()).addAndGet(times);
+    }
+
+    /**
+     * An outage: while {@code status} is not 0 every request, REST or stream, answers that HTTP
+     * status (503: Binance's side is down; 429: rate limited); 0 ends it.
+     */
+    public void outage(int status) {
+        outageStatus = status;
     }
 
     // ---- serving ----
@@ -219,9 +246,16 @@ public final class FakeBinance implements AutoCloseable {
         HttpUrl url = request.getRequestUrl();
         String path = url.encodedPath();
         requests.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        int outage = outageStatus;
+        if (outage != 0) {
+            if (path.equals("/stream") || path.startsWith("/ws/")) {
+                connectionAttempts.incrementAndGet();
+            }
+            return failure(new FailingAnswer(outage, outage == 429 ? -1003 : -1001, outage == 429 ? "1" : null));
+        }
         AtomicInteger failing = failures.get(path);
         if (failing != null && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return json(503, BinanceJson.error(-1001, "Internal error; unable to process your request. Please try again."));
+            return failure(failureAnswers.getOrDefault(path, new FailingAnswer(503, -1001, null)));
         }
         if (path.equals("/stream") || path.startsWith("/ws/")) {
             return upgrade(url, path);
@@ -238,6 +272,14 @@ public final class FakeBinance implements AutoCloseable {
         connectionAttempts.incrementAndGet();
         if (refuseConnections) {
             return json(503, "");
+        }
+        if (hangUpAtOnce) {
+            return new MockResponse().withWebSocketUpgrade(new okhttp3.WebSocketListener() {
+                @Override
+                public void onOpen(okhttp3.WebSocket webSocket, okhttp3.Response response) {
+                    webSocket.close(1001, "going away");
+                }
+            });
         }
         boolean combined = path.equals("/stream");
         String names = combined ? url.queryParameter("streams") : path.substring("/ws/".length());
@@ -288,6 +330,13 @@ public final class FakeBinance implements AutoCloseable {
 
     private static String orDefault(String value, String fallback) {
         return value == null ? fallback : value;
+    }
+
+    private static MockResponse failure(FailingAnswer answer) {
+        MockResponse response = json(answer.status(), BinanceJson.error(answer.code(), answer.status() == 429
+                ? "Too much request weight used; current limit is 6000 request weight per 1 MINUTE."
+                : "Internal error; unable to process your request. Please try again."));
+        return answer.retryAfter() == null ? response : response.setHeader("Retry-After", answer.retryAfter());
     }
 
     static MockResponse json(int status, String body) {

@@ -2,9 +2,9 @@ package bot.testing;
 
 import bot.app.CandleArchiver;
 import bot.app.Daemon;
-import bot.app.DaemonAdapters;
+import bot.app.Exchange;
 import bot.app.LiveGateways;
-import bot.app.ModeGateways;
+import bot.app.StrategyRetries;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
 import bot.domain.Candle;
@@ -18,7 +18,7 @@ import bot.store.JdbiJournal;
 import bot.strategy.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +38,10 @@ public final class LiveDaemonKit implements AutoCloseable {
             Path.of("target", "no-bot-home", "bot.conf"), false, Map.of("BOT_BINANCE_REST_URL", exchange.baseUrl()),
             Map.of());
 
+    /** A refused strategy waits for its retry until the daemon closes. */
+    private static final StrategyRetries NO_RETRY_DURING_A_TEST = new StrategyRetries(Duration.ofMinutes(3),
+            Duration.ofSeconds(10), Duration.ofMinutes(2), wait -> Thread.sleep(Duration.ofDays(1)));
+
     public Daemon daemon(ReplayFeed feed) {
         return daemon(feed, LiveSetup.masterKeys());
     }
@@ -48,16 +52,16 @@ public final class LiveDaemonKit implements AutoCloseable {
     }
 
     public Daemon daemon(ReplayFeed feed, MasterKeySource keys) {
-        LiveGateways live = liveGateways(keys);
         // the engine's clock follows the replay: it reads the first live candle's close now, and moves
         // with every wait, so no replayed entry is stale unless the waits make it so
         Duration shift = feed.firstLiveClose().map(close -> Duration.between(kit.clock.instant(), close))
                 .orElse(Duration.ZERO);
-        InstantSource engineClock = () -> kit.clock.instant().plus(shift);
-        DaemonAdapters adapters = new DaemonAdapters(testnet -> feed, testnet -> Rules.source(Rules.xrpEth()), live);
+        Clock engineClock = Clock.offset(kit.clock, shift);
+        Exchange exchange = new Exchange(network -> feed, network -> Rules.source(Rules.xrpEth()),
+                liveGateways(keys)::forAccount);
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
-                StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), adapters, new ModeGateways(kit.clock, live),
-                LookupBackoff.DEFAULT, kit.clock::advance, new CandleArchiver(new CandleRepository(jdbi)), engineClock);
+                StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), exchange, engineClock, LookupBackoff.DEFAULT,
+                kit.clock::advance, NO_RETRY_DURING_A_TEST, new CandleArchiver(new CandleRepository(jdbi)));
     }
 
     /**
@@ -66,7 +70,11 @@ public final class LiveDaemonKit implements AutoCloseable {
      */
     public int run(List<Candle> candles, int from, int to) {
         try (Daemon daemon = daemon(new ReplayFeed(Map.of("XRPETH", candles), from, to, () -> { }))) {
-            int running = daemon.start();
+            daemon.start();
+            if (!daemon.awaitFirstAttempts(Duration.ofMinutes(2))) {
+                throw new AssertionError("the strategies did not start: " + daemon.phases());
+            }
+            int running = daemon.runners().size();
             for (StrategyRunner runner : daemon.runners()) {
                 runner.stop();
                 if (!runner.awaitStopped(Duration.ofMinutes(2))) {

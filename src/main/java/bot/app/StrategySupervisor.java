@@ -1,0 +1,168 @@
+package bot.app;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
+
+import bot.engine.StrategyRunner;
+import bot.engine.StreamUnavailableException;
+import bot.engine.Subscription;
+import bot.store.EnabledStrategies;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Brings one strategy up on its own virtual thread, step by step: prepare (kind, parameters,
+ * gateway, {@code create()}), reconcile, subscribe (warm-up), run. A step that fails is logged at
+ * ERROR with the reason, and the whole sequence is tried again later with a fresh runner (see
+ * {@link StrategyRetries}), without touching the other strategies. Interrupting the thread (the
+ * daemon closing) ends it at its next wait.
+ */
+final class StrategySupervisor {
+    private static final Logger log = LoggerFactory.getLogger(StrategySupervisor.class);
+
+    /** Where a strategy is in its way up. */
+    enum Phase { PREPARING, RECONCILING, SUBSCRIBING, RUNNING, WAITING_TO_RETRY, STOPPED }
+
+    /** What the supervisor needs of its daemon. */
+    interface Host {
+        RunnerAssembly assembly();
+
+        /** Subscribes the runner (and the archive) to its stream. */
+        Subscription subscribe(EnabledStrategies.Definition definition, StrategyRunner runner);
+
+        /** Starts the runner unless the daemon is closing; false when it is. */
+        boolean run(StrategyRunner runner);
+
+        /** Called once, after the first attempt either runs the strategy or fails. */
+        void firstOutcome();
+    }
+
+    private final EnabledStrategies.Definition definition;
+    private final Host host;
+    private final StrategyRetries retries;
+    private volatile Phase phase = Phase.PREPARING;
+    private Thread thread;
+
+    StrategySupervisor(EnabledStrategies.Definition definition, Host host, StrategyRetries retries) {
+        this.definition = definition;
+        this.host = host;
+        this.retries = retries;
+    }
+
+    String name() {
+        return definition.name();
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void start() {
+        thread = Thread.ofVirtual().name("supervisor-" + definition.name()).start(this::supervise);
+    }
+
+    /** Stops it at its next wait (a retry, a warm-up, a lookup during reconciliation). */
+    void interrupt() {
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Waits for it to end; true when it did. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        Thread t = thread;
+        return t == null || t.join(timeout);
+    }
+
+    private void supervise() {
+        boolean first = true;
+        int failures = 0;
+        try {
+            while (true) {
+                try {
+                    try {
+                        runOnce();
+                    } catch (RuntimeException e) {
+                        // a bug or an unforeseen failure: still this strategy's alone, and tried again
+                        log.error("strategy could not start", kv("strategy", definition.name()), e);
+                        throw new StrategyRefusedException("it could not start: " + e, false);
+                    }
+                    if (first) {
+                        first = false;
+                        host.firstOutcome();
+                    }
+                    return;
+                } catch (StrategyRefusedException e) {
+                    failures = e.passing() ? failures + 1 : 0;
+                    Duration wait = retries.delay(e.passing(), Math.max(1, failures));
+                    log.error("strategy refused: {}", e.getMessage(), kv("strategy", definition.name()),
+                            kv("retryInSeconds", wait.toSeconds()));
+                    phase = Phase.WAITING_TO_RETRY;
+                    if (first) {
+                        first = false;
+                        host.firstOutcome();
+                    }
+                    retries.sleeper().sleep(wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            // the daemon is closing
+        } finally {
+            if (phase != Phase.RUNNING) {
+                phase = Phase.STOPPED;
+            }
+            if (first) {
+                host.firstOutcome();
+            }
+        }
+    }
+
+    private static void awaitDone(Subscription subscription) throws StrategyRefusedException, InterruptedException {
+        try {
+            subscription.await();
+        } catch (StreamUnavailableException e) {
+            throw new StrategyRefusedException(e.getMessage(), false);
+        }
+    }
+
+    /** One pass through the steps, from a fresh runner; returns once the runner runs. */
+    private void runOnce() throws StrategyRefusedException, InterruptedException {
+        phase = Phase.PREPARING;
+        StrategyRunner runner = host.assembly().runner(definition);
+        phase = Phase.RECONCILING;
+        if (!runner.reconcile()) {
+            if (Thread.currentThread().isInterrupted() || runner.state() == StrategyRunner.State.STOPPED) {
+                throw new InterruptedException();
+            }
+            throw new StrategyRefusedException("its state could not be reconciled with the journal and the exchange"
+                    + " (see the line before)", true);
+        }
+        phase = Phase.SUBSCRIBING;
+        Subscription subscription = host.subscribe(definition, runner);
+        try {
+            subscription.await();
+        } catch (StreamUnavailableException e) {
+            throw new StrategyRefusedException(e.getMessage(), false);
+        } catch (InterruptedException e) {
+            if (!subscription.isDone()) {
+                subscription.cancel();
+                throw e;
+            }
+            awaitDone(subscription); // it completed meanwhile: carry on as it says
+        }
+        if (!host.run(runner)) {
+            subscription.cancel();
+            throw new InterruptedException();
+        }
+        phase = Phase.RUNNING;
+        MDC.put("strategy", definition.name());
+        try {
+            log.info("strategy running", kv("kind", definition.kind()), kv("symbol", definition.symbol()),
+                    kv("interval", definition.interval()), kv("mode", definition.mode().code()));
+        } finally {
+            MDC.remove("strategy");
+        }
+    }
+}
