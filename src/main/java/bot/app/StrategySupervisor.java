@@ -42,6 +42,8 @@ final class StrategySupervisor {
     private final Host host;
     private final StrategyRetries retries;
     private volatile Phase phase = Phase.PREPARING;
+    /** Set by {@link #interrupt}: some clients swallow the interrupt and fail instead, which must not look like a refusal. */
+    private volatile boolean stopping;
     private Thread thread;
 
     StrategySupervisor(EnabledStrategies.Definition definition, Host host, StrategyRetries retries) {
@@ -64,6 +66,7 @@ final class StrategySupervisor {
 
     /** Stops it at its next wait (a retry, a warm-up, a lookup during reconciliation). */
     void interrupt() {
+        stopping = true;
         Thread t = thread;
         if (t != null) {
             t.interrupt();
@@ -80,11 +83,14 @@ final class StrategySupervisor {
         boolean first = true;
         int failures = 0;
         try {
-            while (true) {
+            while (!stopping) {
                 try {
                     try {
                         runOnce();
                     } catch (RuntimeException e) {
+                        if (stopping) {
+                            return; // closing: a client that swallowed the interrupt failed instead
+                        }
                         // a bug or an unforeseen failure: still this strategy's alone, and tried again
                         log.error("strategy could not start", kv("strategy", definition.name()), e);
                         throw new StrategyRefusedException("it could not start: " + e, false);
@@ -95,6 +101,9 @@ final class StrategySupervisor {
                     }
                     return;
                 } catch (StrategyRefusedException e) {
+                    if (stopping) {
+                        return;
+                    }
                     failures = e.passing() ? failures + 1 : 0;
                     Duration wait = retries.delay(e.passing(), Math.max(1, failures));
                     log.error("strategy refused: {}", e.getMessage(), kv("strategy", definition.name()),

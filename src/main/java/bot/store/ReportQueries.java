@@ -118,7 +118,7 @@ public final class ReportQueries {
                 select strategy_id, mode, symbol, coalesce(fee_asset, ''), sum(fee),
                        sum(fee * coalesce(avg_price, quote_qty / executed_qty)), sum(fee_quote)
                   from orders
-                """ + where("created_at", "executed_qty > 0", "fee <> 0")
+                """ + where("created_at", "executed_qty > 0", "(fee <> 0 or fee_quote <> 0)")
                 + " group by strategy_id, mode, symbol, fee_asset, fee_quote is null";
         return bind(handle.createQuery(sql)).map((rs, ctx) -> new FeeSum(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)))

@@ -73,7 +73,7 @@ class LogSetupTest {
     /** The engine logs its fields with SLF4J 2's key/value pairs: the JSON encoder writes each as a field. */
     @Test
     void fluentKeyValuePairsAreJsonFields() throws IOException {
-        LogSetup.configure(settings(Map.of()), null);
+        LogSetup.configureDaemon(settings(Map.of()), null);
         Logger log = LoggerFactory.getLogger("bot.engine.OrderLife");
         log.atWarn().addKeyValue("clientOrderId", "b1-abc-1").addKeyValue("side", "BUY").addKeyValue("attempt", 2)
                 .addKeyValue("waitMs", 1500L).log("order outcome not known yet; looking it up");

@@ -29,6 +29,8 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +69,9 @@ class StrategySupervisionTest {
     }
 
     private Daemon daemon(StrategyRegistry registry, Exchange exchange) {
-        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, Clock.systemUTC(),
+        // the engine's clock at the first live candle's close: the recorded candles are years old
+        Clock engineClock = Clock.fixed(Instant.ofEpochMilli(candles.get(WINDOW).closeTime()), ZoneOffset.UTC);
+        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, engineClock,
                 LookupBackoff.DEFAULT, Thread::sleep,
                 new StrategyRetries(AFTER_REFUSAL, Duration.ofSeconds(10), Duration.ofMinutes(2), retries),
                 new CandleArchiver(new CandleRepository(jdbi)));
