@@ -5,6 +5,7 @@ import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
+import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
 import java.util.ArrayList;
@@ -55,6 +56,12 @@ final class MemoryJournal implements Journal {
 
     @Override
     public List<JournaledOrder> unsettled(long strategyId) {
+        return List.of();
+    }
+
+    /** A replay starts flat, so nothing to rebuild a position from. */
+    @Override
+    public List<RecordedExecution> executions(long strategyId) {
         return List.of();
     }
 

@@ -5,6 +5,7 @@ import bot.domain.OrderRequest;
 import bot.engine.Holding;
 import bot.engine.Journal;
 import bot.engine.JournaledOrder;
+import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
 import java.util.List;
@@ -80,6 +81,11 @@ final class TimedJournal implements Journal {
     @Override
     public List<JournaledOrder> unsettled(long strategyId) {
         return journal.unsettled(strategyId);
+    }
+
+    @Override
+    public List<RecordedExecution> executions(long strategyId) {
+        return journal.executions(strategyId);
     }
 
     @Override
