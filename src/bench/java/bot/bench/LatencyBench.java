@@ -11,6 +11,8 @@ import bot.engine.LookupBackoff;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
 import bot.market.ExchangeInfoClient;
+import bot.rest.RestHost;
+import bot.rest.RestHosts;
 import bot.store.CandleRepository;
 import bot.store.Database;
 import bot.store.EnabledStrategies;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.HdrHistogram.Histogram;
 import org.jdbi.v3.core.Jdbi;
@@ -71,11 +74,12 @@ final class LatencyBench {
                     .readTimeout(30, TimeUnit.SECONDS).socketFactory(stamp).build();
             Clock clock = Clock.systemUTC();
             HandoffStamp[] feed = new HandoffStamp[1];
+            RestHost rest = new RestHosts(http, clock, Thread::sleep, RestHosts.DEFAULT_MAX_WAIT,
+                    RestHosts.DEFAULT_SPREAD, RandomGenerator.getDefault()).host(binance.restUrl());
             DaemonAdapters adapters = new DaemonAdapters(
-                    testnet -> feed[0] = new HandoffStamp(new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http,
+                    testnet -> feed[0] = new HandoffStamp(new BinanceMarketFeed(rest, binance.wsUrl(), http,
                             clock, ConnectionAttemptBudget.binance(clock))),
-                    testnet -> new FreshSymbolRules(new ExchangeInfoClient(http, binance.restUrl()), clock,
-                            Duration.ofMinutes(10)),
+                    testnet -> new FreshSymbolRules(new ExchangeInfoClient(rest), clock, Duration.ofMinutes(10)),
                     (s, p, r) -> {
                         throw new GatewayUnavailableException("paper only");
                     });

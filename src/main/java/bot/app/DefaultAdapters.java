@@ -5,6 +5,7 @@ import bot.engine.FreshSymbolRules;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
 import bot.market.ExchangeInfoClient;
+import bot.rest.RestHosts;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -26,11 +27,13 @@ public final class DefaultAdapters {
                 .build();
         // One connection-attempt budget per process: Binance counts attempts per IP.
         ConnectionAttemptBudget budget = ConnectionAttemptBudget.binance(clock);
+        // One request-weight budget per REST host for the whole process, market data and orders alike.
+        RestHosts rest = RestHosts.standard(clock);
         return new DaemonAdapters(
-                testnet -> new BinanceMarketFeed(settings.binanceRestUrl(testnet), settings.binanceWsUrl(testnet), http,
-                        clock, budget),
-                testnet -> new FreshSymbolRules(new ExchangeInfoClient(http, settings.binanceRestUrl(testnet)), clock,
-                        RULES_MAX_AGE),
-                LiveGateways.standard(settings));
+                testnet -> new BinanceMarketFeed(rest.host(settings.binanceRestUrl(testnet)),
+                        settings.binanceWsUrl(testnet), http, clock, budget),
+                testnet -> new FreshSymbolRules(new ExchangeInfoClient(rest.host(settings.binanceRestUrl(testnet))),
+                        clock, RULES_MAX_AGE),
+                LiveGateways.standard(settings, rest));
     }
 }

@@ -6,6 +6,7 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.engine.CandleListener;
 import bot.engine.MarketFeed;
+import bot.rest.RestHost;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import java.time.InstantSource;
@@ -43,13 +44,16 @@ public final class BinanceMarketFeed implements MarketFeed {
     private ScheduledExecutorService scheduler;
     private boolean started;
 
-    /** With Binance's limits and default timings; the attempt budget should be the process's only one. */
-    public BinanceMarketFeed(String restBaseUrl, String wsBaseUrl, OkHttpClient http, InstantSource clock,
+    /**
+     * With Binance's limits and default timings. The attempt budget should be the process's only
+     * one, and {@code rest} its host object, so that klines share the host's weight budget with orders.
+     */
+    public BinanceMarketFeed(RestHost rest, String wsBaseUrl, OkHttpClient http, InstantSource clock,
             ConnectionAttemptBudget budget) {
-        this(restBaseUrl, wsBaseUrl, http, clock, budget, FeedTimings.defaults(), RandomGenerator.getDefault());
+        this(rest, wsBaseUrl, http, clock, budget, FeedTimings.defaults(), RandomGenerator.getDefault());
     }
 
-    public BinanceMarketFeed(String restBaseUrl, String wsBaseUrl, OkHttpClient http, InstantSource clock,
+    public BinanceMarketFeed(RestHost rest, String wsBaseUrl, OkHttpClient http, InstantSource clock,
             ConnectionAttemptBudget budget, FeedTimings timings, RandomGenerator random) {
         this.wsBaseUrl = wsBaseUrl;
         this.http = http.newBuilder().pingInterval(timings.pingInterval()).build();
@@ -57,7 +61,7 @@ public final class BinanceMarketFeed implements MarketFeed {
         this.timings = timings;
         this.budget = budget;
         this.random = random;
-        this.klines = new KlinesClient(this.http, restBaseUrl);
+        this.klines = new KlinesClient(rest);
     }
 
     @Override

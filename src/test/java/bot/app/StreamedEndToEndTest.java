@@ -7,6 +7,7 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
+import bot.rest.RestHosts;
 import bot.store.Database;
 import bot.strategy.StrategyRegistry;
 import bot.testing.Candles;
@@ -49,7 +50,7 @@ class StreamedEndToEndTest {
             Clock clock = Clock.systemUTC();
             OkHttpClient http = new OkHttpClient();
             DaemonAdapters adapters = new DaemonAdapters(
-                    testnet -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
+                    testnet -> new BinanceMarketFeed(RestHosts.standard(clock).host(binance.restUrl()), binance.wsUrl(), http, clock,
                             ConnectionAttemptBudget.binance(clock)),
                     testnet -> Rules.source(Rules.xrpEth()),
                     (s, p, r) -> {

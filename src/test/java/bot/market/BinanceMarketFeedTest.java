@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.rest.RestHosts;
 import bot.testing.FakeBinance;
 import bot.testing.RecordedCandles;
 import ch.qos.logback.classic.Level;
@@ -13,6 +14,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +52,8 @@ class BinanceMarketFeedTest {
         binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
         binance.addCandles(SERIES);
         clock = new MutableClock(binance.serverTime());
-        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+        feed = new BinanceMarketFeed(RestHosts.standard(Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(),
+                new OkHttpClient(), clock,
                 ConnectionAttemptBudget.binance(clock), timings, new SplittableRandom(1));
         feed.subscribe("XRPETH", Interval.M1, warmup, listener);
     }

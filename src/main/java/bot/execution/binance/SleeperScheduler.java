@@ -1,5 +1,6 @@
 package bot.execution.binance;
 
+import bot.engine.Sleeper;
 import dev.failsafe.spi.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.Callable;
