@@ -26,6 +26,8 @@ public final class LiveGatewayKit implements AutoCloseable {
 
     public final AdjustableClock clock = new AdjustableClock(START);
     public final FakeBinanceExchange exchange = new FakeBinanceExchange(clock);
+    /** The process's REST hosts: one budget per host, which the gateways share with any market client made on them. */
+    public final RestHosts hosts;
     public final BinanceGatewayFactory factory;
     private final AtomicLong slept = new AtomicLong();
 
@@ -35,7 +37,7 @@ public final class LiveGatewayKit implements AutoCloseable {
             slept.addAndGet(duration.toMillis());
             clock.advance(duration);
         };
-        RestHosts hosts = new RestHosts(http, clock, sleeper, Duration.ofMinutes(5), RestHosts.DEFAULT_SPREAD,
+        hosts = new RestHosts(http, clock, sleeper, Duration.ofMinutes(5), RestHosts.DEFAULT_SPREAD,
                 new SplittableRandom(11));
         factory = new BinanceGatewayFactory(hosts, clock, sleeper, BinanceGatewayFactory.DEFAULT_RECV_WINDOW);
     }
