@@ -37,6 +37,7 @@ public final class BinanceMarketFeed implements MarketFeed {
     private final ConnectionAttemptBudget budget;
     private final RandomGenerator random;
     private final KlinesClient klines;
+    private final ExchangeInfoClient exchangeInfo;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<KlineStream, ListenerGroup> subscriptions = new LinkedHashMap<>();
     private final Map<KlineStream, StreamWorker> workers = new LinkedHashMap<>();
@@ -62,6 +63,7 @@ public final class BinanceMarketFeed implements MarketFeed {
         this.budget = budget;
         this.random = random;
         this.klines = new KlinesClient(rest);
+        this.exchangeInfo = new ExchangeInfoClient(rest);
     }
 
     @Override
@@ -83,6 +85,7 @@ public final class BinanceMarketFeed implements MarketFeed {
             throw new IllegalStateException("already started");
         }
         started = true;
+        learnRateLimits();
         FullJitterBackoff restBackoff = new FullJitterBackoff(timings.restRetryBase(), timings.restRetryCap(), random);
         CandleHistory history = new RestCandleHistory(klines, restBackoff);
         for (Map.Entry<KlineStream, ListenerGroup> entry : subscriptions.entrySet()) {
@@ -158,6 +161,13 @@ public final class BinanceMarketFeed implements MarketFeed {
         workers.values().forEach(StreamWorker::close);
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+    }
+
+    /** Binance's weight limit (6,000 a minute today) before the warm-ups spend it, not the safe default of 1,200. */
+    private void learnRateLimits() {
+        if (!subscriptions.isEmpty() && !exchangeInfo.learnRateLimits(subscriptions.keySet().iterator().next().symbol())) {
+            log.warn("could not read Binance's rate limits; keeping to the lowest published ones until then");
         }
     }
 }

@@ -54,6 +54,21 @@ public final class ExchangeInfoClient implements SymbolRulesSource {
         return fetch("symbol", symbol).flatMap(rules -> rules.stream().filter(r -> r.symbol().equals(symbol)).findFirst());
     }
 
+    /**
+     * Reads the host's rate limits into its budget (an exchangeInfo of one symbol carries them, weight
+     * 20), so that the budget works to Binance's real limits rather than the safe defaults.
+     *
+     * @return false when they could not be read: the defaults stay
+     */
+    public boolean learnRateLimits(String symbol) {
+        try {
+            fetch("symbol", symbol);
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+        return host.budget().hasExchangeLimits();
+    }
+
     /** Every symbol's rules in one call (weight 20), by symbol, for keeping filters fresh. */
     public Map<String, SymbolRules> allRules() {
         Map<String, SymbolRules> bySymbol = new LinkedHashMap<>();

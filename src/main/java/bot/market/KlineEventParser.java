@@ -206,7 +206,7 @@ public final class KlineEventParser {
         }
         try {
             // straight from the parser's buffer: no String on the way
-            BigDecimal value = new BigDecimal(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
+            BigDecimal value = DecimalChars.parse(json.getTextCharacters(), json.getTextOffset(), json.getTextLength());
             m.seen |= field;
             return value;
         } catch (NumberFormatException e) {
