@@ -45,6 +45,7 @@ public final class RequestBudget {
     /**
      * @param maxWait the longest a request waits for budget before it gives up unsent
      * @param spread waiters wake up to this much later than they could, at random
+     * @param random this budget's own: used under its lock only, so it need not be thread-safe
      */
     public RequestBudget(String host, Clock clock, Sleeper sleeper, Duration maxWait, Duration spread,
             RandomGenerator random) {

@@ -4,7 +4,9 @@ import bot.engine.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.random.RandomGenerator;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -25,11 +27,13 @@ public final class RestHosts {
     private final Sleeper sleeper;
     private final Duration maxWait;
     private final Duration spread;
+    /** Seeds each budget's own generator; guarded by {@link #seeding}. */
     private final RandomGenerator random;
+    private final ReentrantLock seeding = new ReentrantLock();
     private final Map<String, RestHost> hosts = new ConcurrentHashMap<>();
 
     /**
-     * @param random for the jitter; used under the budget's lock, so it need not be thread-safe
+     * @param random seeds the jitter of each host's budget (need not be thread-safe)
      */
     public RestHosts(OkHttpClient http, Clock clock, Sleeper sleeper, Duration maxWait, Duration spread,
             RandomGenerator random) {
@@ -61,6 +65,15 @@ public final class RestHosts {
         String key = url.host() + ":" + url.port();
         return hosts.computeIfAbsent(key, name -> new RestHost(http,
                 new HttpUrl.Builder().scheme(url.scheme()).host(url.host()).port(url.port()).build(),
-                new RequestBudget(name, clock, sleeper, maxWait, spread, random)));
+                new RequestBudget(name, clock, sleeper, maxWait, spread, new SplittableRandom(seed()))));
+    }
+
+    private long seed() {
+        seeding.lock();
+        try {
+            return random.nextLong();
+        } finally {
+            seeding.unlock();
+        }
     }
 }

@@ -131,8 +131,13 @@ class RestWeightBudgetTest {
     /** Runs each on its own thread on the virtual time, all at once, and waits for all. */
     private void runAll(List<Runnable> work) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
-        for (Runnable runnable : work) {
-            threads.add(time.start(runnable));
+        time.join(); // time stands still until every worker has started
+        try {
+            for (Runnable runnable : work) {
+                threads.add(time.start(runnable));
+            }
+        } finally {
+            time.leave();
         }
         for (Thread thread : threads) {
             assertTrue(thread.join(Duration.ofSeconds(60)), "a worker is stuck");

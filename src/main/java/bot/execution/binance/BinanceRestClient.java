@@ -94,13 +94,6 @@ public final class BinanceRestClient {
         return serverTime.offsetMillis();
     }
 
-    /** Reads the host's limits from exchangeInfo into its budget. */
-    public RateLimits loadRateLimits() {
-        RateLimits limits = RateLimits.fromExchangeInfo(get("/api/v3/exchangeInfo", Map.of(), RestWeights.EXCHANGE_INFO));
-        host.budget().apply(limits);
-        return limits;
-    }
-
     private JsonNode retried(BinanceRequest request) {
         try {
             return reads.getAsync(() -> request.signed() ? signedOnce(request) : send(request)).join();
@@ -156,7 +149,7 @@ public final class BinanceRestClient {
     private void prepareSigned() {
         try {
             if (!host.budget().hasExchangeLimits()) {
-                loadRateLimitsOnce();
+                loadRateLimits();
             }
             if (serverTime.needsSync()) {
                 syncTime();
@@ -166,7 +159,8 @@ public final class BinanceRestClient {
         }
     }
 
-    private void loadRateLimitsOnce() {
+    /** Reads the host's limits from exchangeInfo into its budget. */
+    private void loadRateLimits() {
         host.budget().apply(RateLimits.fromExchangeInfo(
                 send(BinanceRequest.publicGet("/api/v3/exchangeInfo", Map.of(), RestWeights.EXCHANGE_INFO))));
     }
