@@ -10,6 +10,8 @@ import bot.engine.LookupBackoff;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
 import bot.market.ExchangeInfoClient;
+import bot.rest.RestHost;
+import bot.rest.RestHosts;
 import bot.store.CandleRepository;
 import bot.store.Database;
 import bot.store.EnabledStrategies;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.HdrHistogram.Histogram;
 import org.jdbi.v3.core.Jdbi;
@@ -70,11 +73,12 @@ final class LatencyBench {
                     .readTimeout(30, TimeUnit.SECONDS).socketFactory(stamp).build();
             Clock clock = Clock.systemUTC();
             HandoffStamp[] feed = new HandoffStamp[1];
+            RestHost rest = new RestHosts(http, clock, Thread::sleep, RestHosts.DEFAULT_MAX_WAIT,
+                    RestHosts.DEFAULT_SPREAD, RandomGenerator.getDefault()).host(binance.restUrl());
             Exchange exchange = new Exchange(
-                    network -> feed[0] = new HandoffStamp(new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http,
+                    network -> feed[0] = new HandoffStamp(new BinanceMarketFeed(rest, binance.wsUrl(), http,
                             clock, ConnectionAttemptBudget.binance(clock))),
-                    network -> new FreshSymbolRules(new ExchangeInfoClient(http, binance.restUrl()), clock,
-                            Duration.ofMinutes(10)),
+                    network -> new FreshSymbolRules(new ExchangeInfoClient(rest), clock, Duration.ofMinutes(10)),
                     Exchange.noLiveTrading("paper only"));
             journal = new TimedJournal(new JdbiJournal(jdbi));
             try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), exchange, clock,

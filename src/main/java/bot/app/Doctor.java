@@ -5,6 +5,7 @@ import bot.execution.binance.BinanceDiagnostics;
 import bot.execution.binance.BinanceDiagnostics.Finding;
 import bot.execution.binance.BinanceGatewayFactory;
 import bot.engine.Sleeper;
+import bot.rest.RestHosts;
 import bot.security.CredentialCipher;
 import bot.security.MasterKeyException;
 import bot.security.MasterKeySource;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 
@@ -56,8 +58,9 @@ public final class Doctor {
                 .readTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(8))
                 .build();
-        return new BinanceGatewayFactory(http, Clock.systemUTC(), Sleeper.SYSTEM,
-                BinanceGatewayFactory.DEFAULT_RECV_WINDOW, Duration.ofSeconds(10));
+        RestHosts hosts = new RestHosts(http, Clock.systemUTC(), Thread::sleep, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), RandomGenerator.getDefault());
+        return BinanceGatewayFactory.standard(hosts, Clock.systemUTC());
     }
 
     public List<Check> run() {

@@ -9,6 +9,7 @@ import bot.engine.SymbolRulesSource;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
 import bot.market.ExchangeInfoClient;
+import bot.rest.RestHosts;
 import bot.store.StoredAccount;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +38,14 @@ public record Exchange(Function<Network, MarketFeed> feeds, Function<Network, Sy
                 .build();
         // One connection-attempt budget per process: Binance counts attempts per IP.
         ConnectionAttemptBudget budget = ConnectionAttemptBudget.binance(clock);
+        // One request-weight budget per REST host for the whole process, market data and orders alike.
+        RestHosts rest = RestHosts.standard(clock);
         return new Exchange(
-                network -> new BinanceMarketFeed(settings.binanceRestUrl(network.testnet()),
+                network -> new BinanceMarketFeed(rest.host(settings.binanceRestUrl(network.testnet())),
                         settings.binanceWsUrl(network.testnet()), http, clock, budget),
-                network -> new FreshSymbolRules(new ExchangeInfoClient(http, settings.binanceRestUrl(network.testnet())),
+                network -> new FreshSymbolRules(new ExchangeInfoClient(rest.host(settings.binanceRestUrl(network.testnet()))),
                         clock, RULES_MAX_AGE),
-                LiveGateways.standard(settings)::forAccount);
+                LiveGateways.standard(settings, rest)::forAccount);
     }
 
     /** No live trading: every live strategy is refused with {@code reason}. */

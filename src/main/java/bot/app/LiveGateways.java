@@ -5,6 +5,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 import bot.config.Settings;
 import bot.engine.OrderGateway;
 import bot.execution.binance.BinanceGatewayFactory;
+import bot.rest.RestHosts;
 import bot.security.CredentialCipher;
 import bot.security.MasterKeyException;
 import bot.security.MasterKeySource;
@@ -39,10 +40,10 @@ public final class LiveGateways {
         this.factory = factory;
     }
 
-    /** As {@code bot start} runs: the process environment's master key source, real time and timeouts. */
-    public static LiveGateways standard(Settings settings) {
+    /** As {@code bot start} runs: the process environment's master key source, on the process's REST hosts. */
+    public static LiveGateways standard(Settings settings, RestHosts rest) {
         return new LiveGateways(settings, MasterKeys.source(settings, System.getenv()),
-                BinanceGatewayFactory.standard(Clock.systemUTC()));
+                BinanceGatewayFactory.standard(rest, Clock.systemUTC()));
     }
 
     /**

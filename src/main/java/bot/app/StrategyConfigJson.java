@@ -1,12 +1,8 @@
 package bot.app;
 
-import com.fasterxml.jackson.core.JsonParser;
+import bot.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,13 +13,6 @@ import java.util.Map;
  * {@code 0.005} and {@code "0.005"} mean the same. Duplicate names and non-numeric values are refused.
  */
 public final class StrategyConfigJson {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private StrategyConfigJson() {
     }
 
@@ -34,7 +23,7 @@ public final class StrategyConfigJson {
     public static Map<String, String> parse(String json, String field) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = Json.STRICT_INPUT.readTree(json);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + " column " + e.getLocation().getColumnNr();

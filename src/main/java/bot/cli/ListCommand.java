@@ -1,15 +1,13 @@
 package bot.cli;
 
 import bot.app.InputException;
+import bot.json.Json;
 import bot.store.AccountRepository;
 import bot.store.Database;
 import bot.store.StoredAccount;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +28,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List accounts and strategies (both when neither is named): a table for people, JSON for scripts.")
 final class ListCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @ParentCommand
     BotCommand root;
@@ -68,7 +65,7 @@ final class ListCommand implements Callable<Integer> {
             } else {
                 value = accounts ? json(accountRows) : jsonStrategies(strategyRows);
             }
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.PRETTY.writeValueAsString(value));
             return Cli.OK;
         }
         if (accounts) {

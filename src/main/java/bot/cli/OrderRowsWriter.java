@@ -1,9 +1,8 @@
 package bot.cli;
 
+import bot.json.Json;
 import bot.store.OrderHistory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,7 +13,6 @@ import java.util.Map;
 final class OrderRowsWriter {
     private static final List<String> FIELDS = List.of("strategy", "mode", "symbol", "side", "type", "status",
             "clientOrderId", "qty", "price", "fee", "feeAsset", "candleOpenTime", "time");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private OrderRowsWriter() {
     }
@@ -49,7 +47,7 @@ final class OrderRowsWriter {
 
     private static String json(List<OrderHistory.Row> rows) {
         try {
-            return JSON.writeValueAsString(rows.stream().map(OrderRowsWriter::fields).toList());
+            return Json.PRETTY.writeValueAsString(rows.stream().map(OrderRowsWriter::fields).toList());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -5,10 +5,10 @@ import bot.app.Exchange;
 import bot.app.PluginKinds;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
+import bot.json.Json;
 import bot.store.Database;
 import bot.store.DemoSetup;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,7 +68,7 @@ final class StartCommand implements Callable<Integer> {
         root.strategyRegistry().require("mean_reversion").validate(Map.of("order_value", "100")).asMap()
                 .forEach((name, value) -> stored.put(name, value.toPlainString()));
         try {
-            return new ObjectMapper().writeValueAsString(stored);
+            return Json.MAPPER.writeValueAsString(stored);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import bot.domain.Interval;
 import bot.engine.CandleListener;
 import bot.engine.MarketFeed;
 import bot.engine.Subscription;
+import bot.rest.RestHost;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,6 +44,8 @@ public final class BinanceMarketFeed implements MarketFeed {
     private final OutageLog streamOutage;
     private final StreamWorker.Context workerContext;
     private final ScheduledExecutorService scheduler;
+    private final ExchangeInfoClient exchangeInfo;
+    private final AtomicBoolean rateLimitsAsked = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<KlineStream, StreamWorker> workers = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Subscription> handedOut = new ConcurrentLinkedQueue<>();
@@ -53,13 +56,16 @@ public final class BinanceMarketFeed implements MarketFeed {
     private final Set<KlineStream> unattached = new LinkedHashSet<>();
     private boolean attachScheduled;
 
-    /** With Binance's limits and default timings; the attempt budget should be the process's only one. */
-    public BinanceMarketFeed(String restBaseUrl, String wsBaseUrl, OkHttpClient http, InstantSource clock,
+    /**
+     * With Binance's limits and default timings. The attempt budget should be the process's only
+     * one, and {@code rest} its host object, so that klines share the host's weight budget with orders.
+     */
+    public BinanceMarketFeed(RestHost rest, String wsBaseUrl, OkHttpClient http, InstantSource clock,
             ConnectionAttemptBudget budget) {
-        this(restBaseUrl, wsBaseUrl, http, clock, budget, FeedTimings.defaults(), RandomGenerator.getDefault());
+        this(rest, wsBaseUrl, http, clock, budget, FeedTimings.defaults(), RandomGenerator.getDefault());
     }
 
-    public BinanceMarketFeed(String restBaseUrl, String wsBaseUrl, OkHttpClient http, InstantSource clock,
+    public BinanceMarketFeed(RestHost rest, String wsBaseUrl, OkHttpClient http, InstantSource clock,
             ConnectionAttemptBudget budget, FeedTimings timings, RandomGenerator random) {
         this.wsBaseUrl = wsBaseUrl;
         this.http = http.newBuilder().pingInterval(timings.pingInterval()).build();
@@ -71,8 +77,9 @@ public final class BinanceMarketFeed implements MarketFeed {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("feed-scheduler").daemon()
                 .factory());
         FullJitterBackoff restBackoff = new FullJitterBackoff(timings.restRetryBase(), timings.restRetryCap(), random);
-        OutageLog restOutage = OutageLog.everyMinute("Binance's REST API at " + restBaseUrl, clock);
-        KlinesClient klines = new KlinesClient(this.http, restBaseUrl);
+        OutageLog restOutage = OutageLog.everyMinute("Binance's REST API at " + rest.baseUrl(), clock);
+        KlinesClient klines = new KlinesClient(rest);
+        this.exchangeInfo = new ExchangeInfoClient(rest);
         this.workerContext = new StreamWorker.Context(klines, new RestCandleHistory(klines, restBackoff, restOutage),
                 restBackoff, restOutage, scheduler, new Semaphore(CONCURRENT_WARMUPS), closed, this::live);
     }
@@ -87,6 +94,9 @@ public final class BinanceMarketFeed implements MarketFeed {
             Subscription refused = new Subscription(() -> { });
             refused.fail("the market feed is closed");
             return refused;
+        }
+        if (rateLimitsAsked.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("feed-rate-limits").start(() -> learnRateLimits(symbol));
         }
         StreamWorker worker = workers.computeIfAbsent(stream, s -> new StreamWorker(s, workerContext));
         Subscription subscription = new Subscription(() -> worker.leave(listener));
@@ -145,6 +155,17 @@ public final class BinanceMarketFeed implements MarketFeed {
     }
 
     /** Connections' output to the streams' workers. */
+    /**
+     * Binance's weight limit (6,000 a minute today) learnt from exchangeInfo beside the first warm-ups;
+     * until then the host's budget keeps to the lowest published limit, which is safe, only slower.
+     */
+    private void learnRateLimits(String symbol) {
+        if (!exchangeInfo.learnRateLimits(symbol)) {
+            org.slf4j.LoggerFactory.getLogger(BinanceMarketFeed.class)
+                    .warn("could not read Binance's rate limits; keeping to the lowest published ones until then");
+        }
+    }
+
     private final class Router implements KlineConnection.Sink {
         @Override
         public void update(KlineStream stream, bot.domain.Candle candle) {
@@ -180,4 +201,5 @@ public final class BinanceMarketFeed implements MarketFeed {
         scheduler.shutdownNow();
         handedOut.forEach(subscription -> subscription.fail("the market feed is closed"));
     }
+
 }

@@ -1,11 +1,7 @@
 package bot.market;
 
 import bot.domain.SymbolRules;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,21 +13,11 @@ import java.util.List;
  * from their text, so they keep Binance's exact value and scale; an absent filter gives zeros (off).
  */
 final class ExchangeInfoParser {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
-
     private ExchangeInfoParser() {
     }
 
     /** Every symbol in the response, in its order. */
-    static List<SymbolRules> parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("exchangeInfo is not JSON: " + e.getOriginalMessage());
-        }
+    static List<SymbolRules> parse(JsonNode root) {
         JsonNode symbols = root.path("symbols");
         if (!symbols.isArray()) {
             throw new IllegalArgumentException("exchangeInfo has no symbols array");

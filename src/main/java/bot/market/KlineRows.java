@@ -1,10 +1,8 @@
 package bot.market;
 
 import bot.domain.Candle;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import bot.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,18 +14,12 @@ import java.util.List;
  * Decimals come from the JSON text, never through double.
  */
 final class KlineRows {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // keep "1482.0" as written: scale is part of a decimal's value here
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
-
     private KlineRows() {
     }
 
     /** Every row as a closed candle of {@code stream}; soundness is the caller's check. */
     static List<Candle> parse(byte[] body, KlineStream stream) throws IOException {
-        JsonNode rows = JSON.readTree(body);
+        JsonNode rows = Json.MAPPER.readTree(body);
         if (rows == null || !rows.isArray()) {
             throw new IOException("klines answer is not an array");
         }

@@ -3,46 +3,37 @@ package bot.market;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.domain.Candle;
+import bot.json.Json;
+import bot.rest.RestAnswer;
+import bot.rest.RestHost;
+import bot.rest.RestWeights;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Closed candles over REST: {@code GET /api/v3/klines}, paged by startTime (at most 1000 rows a
  * page), keeping only rows whose close time is before the server's time ({@code GET /api/v3/time}):
- * the last row can be the candle still forming. Impossible rows are dropped and logged. No retries
- * here: callers choose how long to insist.
+ * the last row can be the candle still forming. Impossible rows are dropped and logged. Every call
+ * waits for the host's shared request budget; no retries here: callers choose how long to insist.
  */
 public final class KlinesClient {
     static final int MAX_LIMIT = 1000;
+    private static final String KLINES = "api/v3/klines";
     private static final Logger log = LoggerFactory.getLogger(KlinesClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OkHttpClient http;
-    private final HttpUrl base;
+    private final RestHost host;
 
-    public KlinesClient(OkHttpClient http, String restBaseUrl) {
-        this.http = http;
-        HttpUrl url = HttpUrl.parse(restBaseUrl);
-        if (url == null) {
-            throw new IllegalArgumentException("not an http(s) URL: " + restBaseUrl);
-        }
-        this.base = url;
+    public KlinesClient(RestHost host) {
+        this.host = host;
     }
 
     /** The exchange's clock, epoch milliseconds. */
     public long serverTime() throws IOException {
-        JsonNode answer = JSON.readTree(get(base.newBuilder().addPathSegments("api/v3/time").build()));
+        JsonNode answer = Json.MAPPER.readTree(body("api/v3/time", host.get("api/v3/time", RestWeights.TIME)));
         JsonNode time = answer == null ? null : answer.get("serverTime");
         if (time == null || !time.isIntegralNumber()) {
             throw new IOException("time answer has no serverTime");
@@ -90,15 +81,16 @@ public final class KlinesClient {
     }
 
     private List<Candle> page(KlineStream stream, long startTime, long endTime) throws IOException {
-        HttpUrl.Builder url = base.newBuilder().addPathSegments("api/v3/klines")
-                .addQueryParameter("symbol", stream.symbol())
-                .addQueryParameter("interval", stream.interval().code())
-                .addQueryParameter("startTime", Long.toString(startTime));
-        if (endTime != Long.MAX_VALUE) {
-            url.addQueryParameter("endTime", Long.toString(endTime));
-        }
-        url.addQueryParameter("limit", Integer.toString(MAX_LIMIT));
-        return KlineRows.parse(get(url.build()), stream);
+        String symbol = stream.symbol();
+        String interval = stream.interval().code();
+        String start = Long.toString(startTime);
+        String limit = Integer.toString(MAX_LIMIT);
+        RestAnswer answer = endTime == Long.MAX_VALUE
+                ? host.get(KLINES, RestWeights.KLINES, "symbol", symbol, "interval", interval, "startTime", start,
+                        "limit", limit)
+                : host.get(KLINES, RestWeights.KLINES, "symbol", symbol, "interval", interval, "startTime", start,
+                        "endTime", Long.toString(endTime), "limit", limit);
+        return KlineRows.parse(body(KLINES, answer), stream);
     }
 
     private static boolean sound(Candle row) {
@@ -112,23 +104,19 @@ public final class KlinesClient {
         return false;
     }
 
-    private byte[] get(HttpUrl url) throws IOException {
-        Request request = new Request.Builder().url(url).get().build();
-        try (Response response = http.newCall(request).execute()) {
-            ResponseBody body = response.body();
-            byte[] bytes = body == null ? new byte[0] : body.bytes();
-            if (!response.isSuccessful()) {
-                throw error(url, response, bytes);
-            }
-            return bytes;
+    /** The body of a successful answer; an error answer as a {@link MarketRestException}. */
+    private static byte[] body(String path, RestAnswer answer) throws MarketRestException {
+        if (!answer.successful()) {
+            throw error(path, answer);
         }
+        return answer.body();
     }
 
-    private static MarketRestException error(HttpUrl url, Response response, byte[] body) {
+    private static MarketRestException error(String path, RestAnswer answer) {
         int code = 0;
         String message = "";
         try {
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = Json.MAPPER.readTree(answer.body());
             if (json != null && json.has("code")) {
                 code = json.get("code").asInt();
                 message = json.path("msg").asText("");
@@ -136,16 +124,7 @@ public final class KlinesClient {
         } catch (IOException e) {
             // not Binance's JSON error: the status says enough
         }
-        Duration retryAfter = null;
-        String header = response.header("Retry-After");
-        if (header != null) {
-            try {
-                retryAfter = Duration.ofSeconds(Long.parseLong(header.trim()));
-            } catch (NumberFormatException e) {
-                // an HTTP date instead of seconds: fall back to our own backoff
-            }
-        }
-        return new MarketRestException("GET " + url.encodedPath() + " answered HTTP " + response.code()
-                + (code != 0 ? " " + code + " " + message : ""), response.code(), code, retryAfter);
+        return new MarketRestException("GET /" + path + " answered HTTP " + answer.status()
+                + (code != 0 ? " " + code + " " + message : ""), answer.status(), code);
     }
 }

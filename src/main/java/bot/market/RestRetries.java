@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Failsafe policy for REST reads: retry network errors, 5xx, 429 and 418 with full-jitter backoff,
- * honouring Retry-After; the waits are told to an {@link OutageLog}, not logged one by one.
+ * Failsafe policy for REST reads: retry network errors, 5xx, 429 and 418 with full-jitter backoff;
+ * the waits are told to an {@link OutageLog}, not logged one by one. Retry-After is the host's
+ * {@link bot.rest.RequestBudget}'s to honour: it holds every caller back until then and lets them go
+ * spread out, so a retry here never waits for it on its own (that would bring them all back at once).
  */
 final class RestRetries {
 
@@ -18,14 +20,9 @@ final class RestRetries {
         return failure instanceof IOException && !(failure instanceof MarketRestException rest && !rest.retryable());
     }
 
-    /** The wait before retry {@code retry} (0 = the first) after {@code failure}: the backoff's, or longer when the server says so. */
+    /** The wait before retry {@code retry} (0 = the first) after {@code failure}: the backoff's (the budget keeps Retry-After). */
     static Duration delay(FullJitterBackoff backoff, int retry, Throwable failure) {
-        Duration delay = backoff.delay(retry);
-        if (failure instanceof MarketRestException rest && rest.retryAfter() != null
-                && rest.retryAfter().compareTo(delay) > 0) {
-            return rest.retryAfter();
-        }
-        return delay;
+        return backoff.delay(retry);
     }
 
     /** @param maxRetries -1 to insist until interrupted */

@@ -2,10 +2,9 @@ package bot.store;
 
 import bot.domain.Interval;
 import bot.domain.Mode;
+import bot.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,6 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Reads the enabled strategies with what the daemon needs of their accounts. */
 public final class EnabledStrategies {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
     private final Jdbi jdbi;
 
     public EnabledStrategies(Jdbi jdbi) {
@@ -55,7 +51,7 @@ public final class EnabledStrategies {
     /** A JSON object's members as text: numbers exactly as written (decimals never pass through double). */
     static Map<String, String> parameters(String json) {
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = Json.MAPPER.readTree(json);
             Map<String, String> values = new LinkedHashMap<>();
             node.properties().forEach(e -> values.put(e.getKey(), text(e.getValue())));
             return values;

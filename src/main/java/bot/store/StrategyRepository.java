@@ -2,9 +2,9 @@ package bot.store;
 
 import bot.domain.Interval;
 import bot.domain.Mode;
+import bot.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -17,7 +17,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The {@code strategies} table; parameters are a jsonb object of strings, so decimals stay exact. */
 public final class StrategyRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<TreeMap<String, String>> PARAMS = new TypeReference<>() {
     };
     private static final String SELECT = "select s.id, s.name, s.account_id, a.name as account, s.kind, s.symbol,"
@@ -90,7 +89,7 @@ public final class StrategyRepository {
 
     private static String toJson(Map<String, String> params) {
         try {
-            return JSON.writeValueAsString(new TreeMap<>(params));
+            return Json.MAPPER.writeValueAsString(new TreeMap<>(params));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write parameters as JSON", e);
         }
@@ -98,7 +97,7 @@ public final class StrategyRepository {
 
     private static TreeMap<String, String> fromJson(String json) {
         try {
-            return JSON.readValue(json, PARAMS);
+            return Json.MAPPER.readValue(json, PARAMS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("strategies.params is not a JSON object of strings: " + e.getOriginalMessage());
         }

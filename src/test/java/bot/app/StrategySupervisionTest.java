@@ -81,7 +81,7 @@ class StrategySupervisionTest {
         Clock clock = Clock.systemUTC();
         OkHttpClient http = new OkHttpClient();
         FeedTimings timings = FeedTimings.defaults().withRestRetry(Duration.ofMillis(5), Duration.ofMillis(50));
-        return new Exchange(network -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
+        return new Exchange(network -> new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), http, clock,
                 ConnectionAttemptBudget.binance(clock), timings, new SplittableRandom(3)),
                 network -> Rules.source(Rules.xrpEth()), Exchange.noLiveTrading("paper only"));
     }

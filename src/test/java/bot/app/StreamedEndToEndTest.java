@@ -7,6 +7,7 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.market.BinanceMarketFeed;
 import bot.market.ConnectionAttemptBudget;
+import bot.rest.RestHosts;
 import bot.store.Database;
 import bot.strategy.StrategyRegistry;
 import bot.testing.Candles;
@@ -51,7 +52,7 @@ class StreamedEndToEndTest {
             Clock clock = Clock.systemUTC();
             OkHttpClient http = new OkHttpClient();
             Exchange exchange = new Exchange(
-                    network -> new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), http, clock,
+                    network -> new BinanceMarketFeed(RestHosts.standard(clock).host(binance.restUrl()), binance.wsUrl(), http, clock,
                             ConnectionAttemptBudget.binance(clock)),
                     network -> Rules.source(Rules.xrpEth()),
                     Exchange.noLiveTrading("paper only"));

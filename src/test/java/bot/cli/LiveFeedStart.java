@@ -5,12 +5,14 @@ import bot.app.LiveGateways;
 import bot.app.MasterKeys;
 import bot.execution.binance.BinanceGatewayFactory;
 import bot.engine.Sleeper;
+import bot.rest.RestHosts;
 import bot.testing.Candles;
 import bot.testing.ReplayFeed;
 import bot.testing.Rules;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import okhttp3.OkHttpClient;
 
 /**
@@ -33,8 +35,10 @@ public final class LiveFeedStart {
                 network -> new ReplayFeed(Map.of("XRPETH", Candles.xrpEth("XRPETH")), from, to, ready),
                 network -> Rules.source(Rules.xrpEth()),
                 new LiveGateways(settings, MasterKeys.source(settings, System.getenv()), new BinanceGatewayFactory(
-                        new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build(), Clock.systemUTC(),
-                        Sleeper.SYSTEM, Duration.ofSeconds(1), Duration.ofSeconds(30)))::forAccount),
+                        new RestHosts(new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(2)).build(),
+                                Clock.systemUTC(), Sleeper.SYSTEM, Duration.ofSeconds(30), RestHosts.DEFAULT_SPREAD,
+                                RandomGenerator.getDefault()),
+                        Clock.systemUTC(), Sleeper.SYSTEM, Duration.ofSeconds(1)))::forAccount),
                 FakeFeedStart.replayClock(from));
     }
 }

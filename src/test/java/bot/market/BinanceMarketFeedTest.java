@@ -10,6 +10,7 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.engine.StreamUnavailableException;
 import bot.engine.Subscription;
+import bot.rest.RestHosts;
 import bot.testing.FakeBinance;
 import bot.testing.RecordedCandles;
 import ch.qos.logback.classic.Level;
@@ -17,6 +18,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,8 @@ class BinanceMarketFeedTest {
         binance = new FakeBinance(SERIES.get(START).openTime() + 30_000);
         binance.addCandles(SERIES);
         clock = new MutableClock(binance.serverTime());
-        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+        feed = new BinanceMarketFeed(RestHosts.standard(Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(),
+                new OkHttpClient(), clock,
                 ConnectionAttemptBudget.binance(clock), timings, new SplittableRandom(1));
         subscription = feed.subscribe("XRPETH", Interval.M1, warmup, listener);
     }
@@ -309,7 +312,7 @@ class BinanceMarketFeedTest {
             binance.addCandles(SERIES);
             binance.outage(503);
             clock = new MutableClock(binance.serverTime());
-            feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+            feed = new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), new OkHttpClient(), clock,
                     ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
             subscription = feed.subscribe("XRPETH", Interval.M1, 5, listener);
             await(() -> binance.requests("/api/v3/time") >= 10, "retried through the outage");
@@ -343,7 +346,7 @@ class BinanceMarketFeedTest {
         binance.addCandles(SERIES);
         binance.failNext("/api/v3/time", 1, 429, 1);
         clock = new MutableClock(binance.serverTime());
-        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+        feed = new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), new OkHttpClient(), clock,
                 ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
         long t0 = System.nanoTime();
         feed.subscribe("XRPETH", Interval.M1, 5, listener).await();
@@ -358,7 +361,7 @@ class BinanceMarketFeedTest {
         binance.addCandles(SERIES);
         binance.outage(503);
         clock = new MutableClock(binance.serverTime());
-        feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(), clock,
+        feed = new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), new OkHttpClient(), clock,
                 ConnectionAttemptBudget.binance(clock), timings(), new SplittableRandom(1));
         Subscription waiting = feed.subscribe("XRPETH", Interval.M1, 5, listener);
         await(() -> binance.requests("/api/v3/time") >= 2, "warming up");

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.SymbolRules;
+import bot.rest.RateLimits;
+import bot.rest.RestHost;
+import bot.rest.RestHosts;
 import bot.testing.ExchangeInfoServer;
 import bot.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,6 +122,21 @@ class ExchangeInfoClientTest {
             return assertThrows(UncheckedIOException.class,
                     () -> ExchangeInfoClient.withShortTimeouts(server.url("/").toString()).rules("BTCUSDT"));
         }
+    }
+
+    @Test
+    void anAnswerTeachesTheHostsBudgetBinancesRateLimits() throws IOException {
+        RestHost host = RestHosts.standard(Clock.systemUTC()).host(exchange.url());
+        assertFalse(host.budget().hasExchangeLimits());
+        assertTrue(new ExchangeInfoClient(host).learnRateLimits("BTCUSDT"));
+        assertEquals(new RateLimits(1200, 50, 160_000), host.budget().limits());
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        RestHost unreachable = RestHosts.standard(Clock.systemUTC()).host("http://127.0.0.1:" + port);
+        assertFalse(new ExchangeInfoClient(unreachable).learnRateLimits("BTCUSDT"), "the defaults stay");
+        assertEquals(RateLimits.DEFAULTS, unreachable.budget().limits());
     }
 
     @Test

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.Candle;
 import bot.domain.Interval;
+import bot.rest.RestHosts;
 import bot.testing.FakeBinance;
 import bot.testing.RecordedCandles;
 import bot.testing.TestData;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,6 @@ class KlinesClientTest {
     private static final List<Candle> SERIES = RecordedCandles.xrpeth1m();
     private static final KlineStream XRPETH = new KlineStream("XRPETH", Interval.M1);
 
-    private final OkHttpClient http = new OkHttpClient();
     private FakeBinance binance;
 
     @AfterEach
@@ -35,7 +35,7 @@ class KlinesClientTest {
     private KlinesClient client(long serverTime) {
         binance = new FakeBinance(serverTime);
         binance.addCandles(SERIES);
-        return new KlinesClient(http, binance.restUrl());
+        return new KlinesClient(RestHosts.standard(Clock.systemUTC()).host(binance.restUrl()));
     }
 
     @Test

@@ -43,7 +43,7 @@ class ReconnectAfterDropsTest {
             MutableClock clock = new MutableClock(binance.serverTime());
             RecordingListener listener = new RecordingListener();
             deliveredAt = listener.deliveredAt;
-            try (BinanceMarketFeed feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(),
+            try (BinanceMarketFeed feed = new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), new OkHttpClient(),
                     clock, ConnectionAttemptBudget.binance(clock), FeedTimings.defaults(), new SplittableRandom(1))) {
                 feed.subscribe(SYMBOL, Interval.S1, WARMUP, listener).await();
                 await(() -> binance.openConnections() == 1 && binance.requests("/api/v3/time") >= 2, "connected");
@@ -105,7 +105,7 @@ class ReconnectAfterDropsTest {
             binance.addCandles(series);
             MutableClock clock = new MutableClock(binance.serverTime());
             RecordingListener listener = new RecordingListener();
-            try (BinanceMarketFeed feed = new BinanceMarketFeed(binance.restUrl(), binance.wsUrl(), new OkHttpClient(),
+            try (BinanceMarketFeed feed = new BinanceMarketFeed(bot.rest.RestHosts.standard(java.time.Clock.systemUTC()).host(binance.restUrl()), binance.wsUrl(), new OkHttpClient(),
                     clock, ConnectionAttemptBudget.binance(clock), FeedTimings.defaults(), new SplittableRandom(1))) {
                 binance.hangUpAtOnce(true);
                 feed.subscribe(SYMBOL, Interval.S1, WARMUP, listener).await();

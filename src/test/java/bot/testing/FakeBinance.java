@@ -5,6 +5,9 @@ import bot.domain.Interval;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +31,9 @@ import okhttp3.mockwebserver.RecordedRequest;
  * {@code /stream?streams=..} (combined) and {@code /ws/<stream>} (plain) in the recordings' format.
  * Its clock is fixed and moves only when the test moves it or streams a candle. The test drives the
  * streams: push the next candle, skip its final update, drop or stall connections, announce a
- * shutdown, send garbage, refuse connections, and count connection attempts.
+ * shutdown, send garbage, refuse connections, and count connection attempts. On demand its REST
+ * side counts request weight per minute as Binance does ({@link #limitWeight}), answering 429 with
+ * Retry-After past the limit and 418 to whatever comes before that, and records each request's time.
  */
 public final class FakeBinance implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
@@ -50,6 +55,19 @@ public final class FakeBinance implements AutoCloseable {
     private record FailingAnswer(int status, int code, String retryAfter) {
     }
     private long serverTime;
+    /** Null until {@link #limitWeight}: then REST requests spend weight by this clock. */
+    private Clock limitClock;
+    private FakeRateLimits limits;
+    private Duration nextRateLimit;
+    private final List<RestCall> restCalls = new ArrayList<>();
+    private final List<RestCall> earlyCalls = new ArrayList<>();
+    /** Binance's documented weights of the endpoints the fake serves. */
+    private static final Map<String, Integer> WEIGHTS = Map.of("/api/v3/time", 1, "/api/v3/klines", 2,
+            "/api/v3/exchangeInfo", 20);
+
+    /** One REST request as it arrived: when (by the limiting clock), where, its weight, and the status answered. */
+    public record RestCall(Instant time, String path, int weight, int status) {
+    }
 
     private record Key(String symbol, Interval interval) {
     }
@@ -220,6 +238,31 @@ public final class FakeBinance implements AutoCloseable {
         return requests.getOrDefault(path, new AtomicInteger()).get();
     }
 
+    /**
+     * From now on each REST request spends its weight against {@code weightPerMinute} per minute of
+     * {@code clock}: past it, a 429 with Retry-After until the next minute, and any request before
+     * that moment is answered 418 and recorded as early.
+     */
+    public synchronized void limitWeight(Clock clock, int weightPerMinute) {
+        limitClock = clock;
+        limits = new FakeRateLimits(weightPerMinute);
+    }
+
+    /** The next REST request is answered 429 with this Retry-After (needs {@link #limitWeight}). */
+    public synchronized void rateLimitNext(Duration retryAfter) {
+        nextRateLimit = retryAfter;
+    }
+
+    /** REST requests since {@link #limitWeight}, in arrival order. */
+    public synchronized List<RestCall> restCalls() {
+        return List.copyOf(restCalls);
+    }
+
+    /** REST requests that arrived while a Retry-After said to wait. */
+    public synchronized List<RestCall> earlyCalls() {
+        return List.copyOf(earlyCalls);
+    }
+
     /** The next {@code times} requests to {@code path} answer HTTP {@code 503}. */
     public void failNext(String path, int times) {
         failNext(path, times, 503, null);
@@ -260,12 +303,52 @@ public final class FakeBinance implements AutoCloseable {
         if (path.equals("/stream") || path.startsWith("/ws/")) {
             return upgrade(url, path);
         }
-        return switch (path) {
+        MockResponse limited = spendWeight(path);
+        if (limited != null) {
+            return limited;
+        }
+        return withUsedWeight(switch (path) {
             case "/api/v3/time" -> json(200, "{\"serverTime\":" + serverTime() + "}");
             case "/api/v3/klines" -> klines(url);
             case "/api/v3/exchangeInfo" -> RecordedExchangeInfo.answer(url);
             default -> json(404, BinanceJson.error(-1000, "not found"));
-        };
+        });
+    }
+
+    /** Null when the request may be answered; else the 429 or 418 it gets instead. */
+    private synchronized MockResponse spendWeight(String path) {
+        if (limits == null) {
+            return null;
+        }
+        Instant now = limitClock.instant();
+        int weight = WEIGHTS.getOrDefault(path, 1);
+        if (limits.banned(now)) {
+            RestCall call = new RestCall(now, path, weight, 418);
+            restCalls.add(call);
+            earlyCalls.add(call);
+            return json(418, BinanceJson.error(-1003, "Way too much request weight used; IP banned until "
+                    + limits.bannedUntil().toEpochMilli() + "."))
+                    .setHeader("Retry-After", secondsUntil(now, limits.bannedUntil()));
+        }
+        if (nextRateLimit != null || !limits.spend(weight, now.toEpochMilli())) {
+            limits.ban(now.plus(nextRateLimit != null ? nextRateLimit : limits.untilNextWindow(now.toEpochMilli())));
+            nextRateLimit = null;
+            restCalls.add(new RestCall(now, path, weight, 429));
+            return json(429, BinanceJson.error(-1003, "Too much request weight used; current limit is "
+                    + limits.weightLimit() + " request weight per 1 MINUTE."))
+                    .setHeader("Retry-After", secondsUntil(now, limits.bannedUntil()));
+        }
+        restCalls.add(new RestCall(now, path, weight, 200));
+        return null;
+    }
+
+    private synchronized MockResponse withUsedWeight(MockResponse response) {
+        return limits == null ? response : response.setHeader("X-MBX-USED-WEIGHT-1M", Integer.toString(limits.used()));
+    }
+
+    private static String secondsUntil(Instant now, Instant until) {
+        long millis = Duration.between(now, until).toMillis();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 
     private MockResponse upgrade(HttpUrl url, String path) {

@@ -42,8 +42,9 @@ import okhttp3.mockwebserver.SocketPolicy;
  */
 public final class FakeBinanceExchange implements AutoCloseable {
     private static final String ORDER = "POST /api/v3/order";
+    /** Binance's weights; myTrades is asked with an orderId here, which weighs 5 (20 without). */
     private static final Map<String, Integer> WEIGHTS = Map.of("GET /api/v3/exchangeInfo", 20,
-            "GET /api/v3/order", 4, "GET /api/v3/myTrades", 20, "GET /api/v3/account", 20, "GET /api/v3/klines", 2);
+            "GET /api/v3/order", 4, "GET /api/v3/myTrades", 5, "GET /api/v3/account", 20, "GET /api/v3/klines", 2);
 
     /** One request as it arrived: when (the clock, without skew), what, and the status answered (0: none). */
     public record Call(Instant time, String method, String path, Map<String, String> params, String apiKey,

@@ -1,7 +1,9 @@
 package bot.testing;
 
+import bot.engine.Sleeper;
 import bot.execution.binance.BinanceGateway;
 import bot.execution.binance.BinanceGatewayFactory;
+import bot.rest.RestHosts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -9,6 +11,7 @@ import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.OkHttpClient;
 
@@ -23,15 +26,20 @@ public final class LiveGatewayKit implements AutoCloseable {
 
     public final AdjustableClock clock = new AdjustableClock(START);
     public final FakeBinanceExchange exchange = new FakeBinanceExchange(clock);
+    /** The process's REST hosts: one budget per host, which the gateways share with any market client made on them. */
+    public final RestHosts hosts;
     public final BinanceGatewayFactory factory;
     private final AtomicLong slept = new AtomicLong();
 
     public LiveGatewayKit() {
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(READ_TIMEOUT).build();
-        factory = new BinanceGatewayFactory(http, clock, duration -> {
+        Sleeper sleeper = duration -> {
             slept.addAndGet(duration.toMillis());
             clock.advance(duration);
-        }, BinanceGatewayFactory.DEFAULT_RECV_WINDOW, Duration.ofMinutes(5));
+        };
+        hosts = new RestHosts(http, clock, sleeper, Duration.ofMinutes(5), RestHosts.DEFAULT_SPREAD,
+                new SplittableRandom(11));
+        factory = new BinanceGatewayFactory(hosts, clock, sleeper, BinanceGatewayFactory.DEFAULT_RECV_WINDOW);
     }
 
     /** A new account with a fresh Ed25519 key, known to the exchange, and its gateway. */

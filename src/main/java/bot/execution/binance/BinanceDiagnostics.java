@@ -1,5 +1,6 @@
 package bot.execution.binance;
 
+import bot.rest.RestWeights;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public final class BinanceDiagnostics {
     /** A signed {@code GET /api/v3/account}: the keys work from this IP and may trade spot. */
     public Finding keys() {
         try {
-            JsonNode account = client.signedGet("/api/v3/account", Map.of("omitZeroBalances", "true"), 20);
+            JsonNode account = client.signedGet("/api/v3/account", Map.of("omitZeroBalances", "true"), RestWeights.ACCOUNT);
             List<String> permissions = new ArrayList<>();
             account.path("permissions").forEach(p -> permissions.add(p.asText()));
             boolean canTrade = account.path("canTrade").asBoolean(false);
@@ -50,7 +51,7 @@ public final class BinanceDiagnostics {
     public Finding symbolTrading(String symbol) {
         String check = "symbol " + symbol;
         try {
-            JsonNode info = client.get("/api/v3/exchangeInfo", Map.of("symbol", symbol), 20);
+            JsonNode info = client.get("/api/v3/exchangeInfo", Map.of("symbol", symbol), RestWeights.EXCHANGE_INFO);
             for (JsonNode s : info.path("symbols")) {
                 if (s.path("symbol").asText().equals(symbol)) {
                     String status = s.path("status").asText();

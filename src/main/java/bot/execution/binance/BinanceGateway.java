@@ -7,6 +7,7 @@ import bot.domain.OrderRequest;
 import bot.domain.OrderStatus;
 import bot.domain.OrderType;
 import bot.engine.OrderGateway;
+import bot.rest.RestWeights;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
@@ -108,14 +109,14 @@ public final class BinanceGateway implements OrderGateway {
         long askedAt = clock.millis();
         try {
             JsonNode order = client.signedGet("/api/v3/order",
-                    Map.of("symbol", symbol, "origClientOrderId", clientOrderId), 4);
+                    Map.of("symbol", symbol, "origClientOrderId", clientOrderId), RestWeights.ORDER_LOOKUP);
             inFlightUntil.remove(clientOrderId);
             if (new BigDecimal(order.path("executedQty").asText("0")).signum() == 0) {
                 return Optional.of(ExecutionReportParser.fromOrderAndTrades(order, JsonNodeFactory.instance.arrayNode()));
             }
             // the order carries no fills and no commissions: its trades do
             JsonNode trades = client.signedGet("/api/v3/myTrades",
-                    Map.of("symbol", symbol, "orderId", order.path("orderId").asText()), 20);
+                    Map.of("symbol", symbol, "orderId", order.path("orderId").asText()), RestWeights.ORDER_TRADES);
             ExecutionReport report = ExecutionReportParser.fromOrderAndTrades(order, trades);
             if (!ExecutionReportParser.fillsComplete(report)) {
                 return Optional.of(unknown(clientOrderId, "the exchange lists fewer trades than the order executed"));

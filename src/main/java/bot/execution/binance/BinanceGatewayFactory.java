@@ -1,52 +1,43 @@
 package bot.execution.binance;
 
 import bot.engine.Sleeper;
+import bot.rest.RestHost;
+import bot.rest.RestHosts;
 import bot.security.PayloadSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
- * Makes the Binance clients and gateways of the process. Create ONE per process: it holds each
- * host's {@link RequestBudget} and {@link ServerTime}, which every account on that host shares
- * (Binance counts request weight per IP), and the one OkHttp client.
+ * Makes the Binance clients and gateways of the process. Create ONE per process, on the process's
+ * {@link RestHosts}: every account on a host shares its request budget (Binance counts request
+ * weight per IP, market data included) and its {@link ServerTime}.
  */
 public final class BinanceGatewayFactory {
     public static final String PRODUCTION_REST_URL = "https://api.binance.com";
     public static final String TESTNET_REST_URL = "https://testnet.binance.vision";
     public static final Duration DEFAULT_RECV_WINDOW = Duration.ofSeconds(5);
-    /** The longest a request waits for its host's budget (or a Retry-After) before giving up unsent. */
-    public static final Duration DEFAULT_MAX_BUDGET_WAIT = Duration.ofMinutes(2);
     private static final Duration TIME_SYNC_MAX_AGE = Duration.ofMinutes(10);
 
-    private final OkHttpClient http;
+    private final RestHosts hosts;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration recvWindow;
-    private final Duration maxBudgetWait;
-    private final Map<String, Host> hosts = new ConcurrentHashMap<>();
+    private final Map<RestHost, ServerTime> serverTimes = new ConcurrentHashMap<>();
 
-    public BinanceGatewayFactory(OkHttpClient http, Clock clock, Sleeper sleeper, Duration recvWindow,
-            Duration maxBudgetWait) {
-        this.http = http.newBuilder().retryOnConnectionFailure(false).build();
+    /** @param sleeper waits between retries of a read */
+    public BinanceGatewayFactory(RestHosts hosts, Clock clock, Sleeper sleeper, Duration recvWindow) {
+        this.hosts = hosts;
         this.clock = clock;
         this.sleeper = sleeper;
         this.recvWindow = recvWindow;
-        this.maxBudgetWait = maxBudgetWait;
     }
 
-    /** The production set-up: real time, real sleeps, timeouts that leave an order UNKNOWN after 10 s. */
-    public static BinanceGatewayFactory standard(Clock clock) {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(10))
-                .callTimeout(Duration.ofSeconds(15))
-                .build();
-        return new BinanceGatewayFactory(http, clock, Sleeper.SYSTEM, DEFAULT_RECV_WINDOW, DEFAULT_MAX_BUDGET_WAIT);
+    /** The production set-up on the process's hosts: real sleeps, Binance's default recvWindow. */
+    public static BinanceGatewayFactory standard(RestHosts hosts, Clock clock) {
+        return new BinanceGatewayFactory(hosts, clock, Thread::sleep, DEFAULT_RECV_WINDOW);
     }
 
     /** The REST base URL of an account: the override when set, else production or testnet. */
@@ -83,13 +74,8 @@ public final class BinanceGatewayFactory {
     }
 
     private BinanceRestClient client(String baseUrl, String apiKey, PayloadSigner signer) {
-        HttpUrl url = HttpUrl.get(baseUrl);
-        Host host = hosts.computeIfAbsent(url.host() + ":" + url.port(), name -> new Host(
-                new RequestBudget(name, clock, sleeper, maxBudgetWait), new ServerTime(clock, TIME_SYNC_MAX_AGE)));
-        return new BinanceRestClient(http, url, host.budget(), host.time(), apiKey, signer, recvWindow, sleeper);
-    }
-
-    /** What all accounts on one host share. */
-    private record Host(RequestBudget budget, ServerTime time) {
+        RestHost host = hosts.host(baseUrl);
+        ServerTime time = serverTimes.computeIfAbsent(host, h -> new ServerTime(clock, TIME_SYNC_MAX_AGE));
+        return new BinanceRestClient(host, time, apiKey, signer, recvWindow, sleeper);
     }
 }

@@ -1,5 +1,6 @@
 package bot.execution.binance;
 
+import bot.rest.RestWeights;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,6 +33,6 @@ public record BinanceRequest(
 
     /** A new order: signed, parameters in the body, counted against the order limits. */
     public static BinanceRequest newOrder(Map<String, String> body) {
-        return new BinanceRequest("POST", "/api/v3/order", Map.of(), body, 1, true, true);
+        return new BinanceRequest("POST", "/api/v3/order", Map.of(), body, RestWeights.NEW_ORDER, true, true);
     }
 }

@@ -3,9 +3,14 @@ package bot.execution.binance;
 import bot.engine.Sleeper;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import bot.engine.Sleeper;
+import bot.rest.RateLimits;
+import bot.rest.RequestNotSentException;
+import bot.rest.RestAnswer;
+import bot.rest.RestHost;
+import bot.rest.RestWeights;
 import bot.security.PayloadSigner;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
@@ -15,57 +20,47 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
+import java.util.function.LongFunction;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Binance's REST API for one account on one host. Every request first waits for the host's
- * {@link RequestBudget}; signed ones carry the host's {@link ServerTime}. Reads are retried with
- * backoff and jitter when the outcome was unknown; an order is never resent, except once after a
- * -1021 (timestamp outside recvWindow), which the exchange answers without accepting the order.
- * Thread-safe.
+ * Binance's REST API for one account on one host. Every request goes through the host's
+ * {@link RestHost}, whose budget all REST calls of the process to that host share; signed ones
+ * carry the host's {@link ServerTime}. Reads are retried with backoff and jitter when the outcome
+ * was unknown; an order is never resent, except once after a -1021 (timestamp outside recvWindow),
+ * which the exchange answers without accepting the order. Thread-safe.
  */
 public final class BinanceRestClient {
     private static final Logger log = LoggerFactory.getLogger(BinanceRestClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final OkHttpClient http;
-    private final String host;
-    private final RequestBudget budget;
+    private final RestHost host;
     private final ServerTime serverTime;
     private final RequestEncoder encoder;
-    private final ResponseReader reader;
     private final FailsafeExecutor<JsonNode> reads;
 
     /**
      * @param signer null for a client of the public endpoints only
      * @param recvWindow how long after its timestamp the exchange may still accept a signed request
      */
-    public BinanceRestClient(OkHttpClient http, HttpUrl baseUrl, RequestBudget budget, ServerTime serverTime,
-            String apiKey, PayloadSigner signer, Duration recvWindow, Sleeper sleeper) {
-        // OkHttp would silently resend a request whose connection broke: never for an order
-        this.http = http.retryOnConnectionFailure() ? http.newBuilder().retryOnConnectionFailure(false).build() : http;
-        this.host = baseUrl.host();
-        this.budget = budget;
+    public BinanceRestClient(RestHost host, ServerTime serverTime, String apiKey, PayloadSigner signer,
+            Duration recvWindow, Sleeper sleeper) {
+        this.host = host;
         this.serverTime = serverTime;
-        this.encoder = new RequestEncoder(baseUrl, apiKey, signer, recvWindow == null ? null : recvWindow.toMillis());
-        this.reader = new ResponseReader(JSON, budget);
+        this.encoder = new RequestEncoder(host.baseUrl(), apiKey, signer, recvWindow == null ? null : recvWindow.toMillis());
         RetryPolicy<JsonNode> retry = RetryPolicy.<JsonNode>builder()
                 .handleIf(e -> e instanceof BinanceUnavailableException u && u.sent())
                 .withBackoff(Duration.ofMillis(250), Duration.ofSeconds(8))
                 .withJitter(0.25)
                 .withMaxRetries(4)
                 .onRetry(event -> log.warn("retrying a Binance read after: {}", event.getLastException().getMessage(),
-                        kv("host", host), kv("attempt", event.getAttemptCount())))
+                        kv("host", host.budget().host()), kv("attempt", event.getAttemptCount())))
                 .build();
         this.reads = Failsafe.with(retry).with(new SleeperScheduler(sleeper));
     }
 
-    /** A public GET (time, exchangeInfo, klines ...), retried while the outcome is unknown. */
+    /** A public GET (time, exchangeInfo, ticker price ...), retried while the outcome is unknown. */
     public JsonNode get(String path, Map<String, String> query, int weight) {
         return retried(BinanceRequest.publicGet(path, query, weight));
     }
@@ -87,22 +82,17 @@ public final class BinanceRestClient {
 
     /** Measures the offset to the server's clock ({@code GET /api/v3/time}). */
     public long syncTime() {
-        BinanceRequest time = BinanceRequest.publicGet("/api/v3/time", Map.of(), 1);
-        budget.acquire(time.weight(), false);
-        // measured after any wait for the budget, so the round trip is only the request's
-        long before = serverTime.localMillis();
-        JsonNode answer = exchange(time);
+        BinanceRequest time = BinanceRequest.publicGet("/api/v3/time", Map.of(), RestWeights.TIME);
+        long[] sentAt = new long[1];
+        // measured from when the request leaves (after any wait for the budget): the round trip is only the request's
+        JsonNode answer = send(time, now -> {
+            sentAt[0] = serverTime.localMillis();
+            return encoder.encode(time, now);
+        });
         long after = serverTime.localMillis();
-        serverTime.record(before, answer.path("serverTime").asLong(), after);
-        log.debug("server time offset measured", kv("host", host), kv("offsetMillis", serverTime.offsetMillis()));
+        serverTime.record(sentAt[0], answer.path("serverTime").asLong(), after);
+        log.debug("server time offset measured", kv("host", host.budget().host()), kv("offsetMillis", serverTime.offsetMillis()));
         return serverTime.offsetMillis();
-    }
-
-    /** Reads the host's limits from exchangeInfo into its budget. */
-    public RateLimits loadRateLimits() {
-        RateLimits limits = RateLimits.fromExchangeInfo(get("/api/v3/exchangeInfo", Map.of(), 20));
-        budget.apply(limits);
-        return limits;
     }
 
     private JsonNode retried(BinanceRequest request) {
@@ -128,7 +118,7 @@ public final class BinanceRestClient {
                 throw e;
             }
             log.warn("Binance refused a request's timestamp; measuring the server time again",
-                    kv("host", host), kv("path", request.path()), kv("offsetMillis", serverTime.offsetMillis()));
+                    kv("host", host.budget().host()), kv("path", request.path()), kv("offsetMillis", serverTime.offsetMillis()));
             serverTime.invalidate();
             return send(request);
         }
@@ -138,27 +128,29 @@ public final class BinanceRestClient {
         if (request.signed()) {
             prepareSigned();
         }
-        budget.acquire(request.weight(), request.order());
-        return exchange(request);
+        return send(request, now -> encoder.encode(request, now));
     }
 
-    /** One round trip, the budget already reserved. */
-    private JsonNode exchange(BinanceRequest request) {
-        Request http = encoder.encode(request, serverTime.nowMillis());
-        try (Response response = this.http.newCall(http).execute()) {
-            JsonNode answer = reader.read(response);
-            log.debug("Binance answered", kv("host", host), kv("path", request.path()), kv("httpStatus", response.code()));
-            return answer;
+    /** One round trip through the host's budget; the request is encoded when it may leave. */
+    private JsonNode send(BinanceRequest request, LongFunction<Request> encode) {
+        RestAnswer answer;
+        try {
+            answer = host.send(request.weight(), request.order(), () -> encode.apply(serverTime.nowMillis()));
+        } catch (RequestNotSentException e) {
+            throw new BinanceUnavailableException(e.getMessage(), false, e);
         } catch (IOException e) {
             throw new BinanceUnavailableException(describe(e), true, e);
         }
+        JsonNode json = ResponseReader.read(answer);
+        log.debug("Binance answered", kv("host", host.budget().host()), kv("path", request.path()), kv("httpStatus", answer.status()));
+        return json;
     }
 
     /** Loads the host's limits once and keeps the time offset fresh; a failure here sends nothing. */
     private void prepareSigned() {
         try {
-            if (!budget.hasExchangeLimits()) {
-                budget.apply(RateLimits.fromExchangeInfo(send(BinanceRequest.publicGet("/api/v3/exchangeInfo", Map.of(), 20))));
+            if (!host.budget().hasExchangeLimits()) {
+                loadRateLimits();
             }
             if (serverTime.needsSync()) {
                 syncTime();
@@ -166,6 +158,12 @@ public final class BinanceRestClient {
         } catch (BinanceException e) {
             throw new BinanceUnavailableException("not sent: could not prepare the request: " + e.getMessage(), false, e);
         }
+    }
+
+    /** Reads the host's limits from exchangeInfo into its budget. */
+    private void loadRateLimits() {
+        host.budget().apply(RateLimits.fromExchangeInfo(
+                send(BinanceRequest.publicGet("/api/v3/exchangeInfo", Map.of(), RestWeights.EXCHANGE_INFO))));
     }
 
     private static String describe(IOException e) {

@@ -31,10 +31,6 @@ final class RequestEncoder {
         this.recvWindowMillis = recvWindowMillis;
     }
 
-    boolean canSign() {
-        return signer != null;
-    }
-
     Request encode(BinanceRequest request, long timestampMillis) {
         Map<String, String> query = new LinkedHashMap<>(request.query());
         Map<String, String> body = new LinkedHashMap<>(request.body());

@@ -9,6 +9,7 @@ import bot.domain.ExecutionReport;
 import bot.domain.Fill;
 import bot.domain.OrderStatus;
 import bot.domain.Side;
+import bot.rest.RequestBudget;
 import bot.testing.FakeBinanceExchange;
 import bot.testing.FakeBinanceExchange.Call;
 import bot.testing.FakeFault;

@@ -1,4 +1,4 @@
-package bot.execution.binance;
+package bot.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
