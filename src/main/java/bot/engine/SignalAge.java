@@ -3,6 +3,7 @@ package bot.engine;
 import bot.domain.Interval;
 import bot.domain.Side;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ final class SignalAge {
     /** How long ago the candle opened at {@code candleOpenTime} closed (negative: it has not yet). */
     private long ageMillis(long candleOpenTime) {
         return clock.millis() - (interval.next(candleOpenTime) - 1);
+    }
+
+    /** The last moment an order of {@code side} on that candle may leave: null for an exit, which may always go. */
+    Instant sendBy(Side side, long candleOpenTime) {
+        return side == Side.BUY ? Instant.ofEpochMilli(interval.next(candleOpenTime) - 1 + limitMillis) : null;
     }
 
     /** True (and logged) when {@code side} is an entry whose signal candle closed too long ago to act on. */

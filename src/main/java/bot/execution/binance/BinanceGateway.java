@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,9 @@ public final class BinanceGateway implements OrderGateway {
         parameters.put("newOrderRespType", "FULL");
         rememberIfStartingUp(request.clientOrderId());
         try {
-            ExecutionReport report = ExecutionReportParser.fromOrderResponse(client.placeOrder(parameters));
+            Instant sendBy = request.sendBy();
+            ExecutionReport report = ExecutionReportParser.fromOrderResponse(client.placeOrder(parameters,
+                    () -> sendBy == null || !clock.instant().isAfter(sendBy)));
             if (!ExecutionReportParser.fillsComplete(report)) {
                 // the answer lacks fills: the exchange's order and trade lists have them
                 return lookup(request.symbol(), request.clientOrderId()).orElse(unknown(request.clientOrderId(),

@@ -1,6 +1,5 @@
 package bot.execution.binance;
 
-import bot.engine.Sleeper;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.engine.Sleeper;
@@ -18,6 +17,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
@@ -72,7 +72,22 @@ public final class BinanceRestClient {
 
     /** A new order: sent at most once, except once more after a -1021 that it was refused with. */
     public JsonNode placeOrder(Map<String, String> parameters) {
-        return signedOnce(BinanceRequest.newOrder(parameters));
+        return placeOrder(parameters, () -> true);
+    }
+
+    /**
+     * Places an order unless {@code mayLeave} says no at the moment it would leave (after any wait
+     * for the budget): then nothing is sent, and a {@link BinanceUnavailableException} says so.
+     */
+    public JsonNode placeOrder(Map<String, String> parameters, BooleanSupplier mayLeave) {
+        BinanceRequest request = BinanceRequest.newOrder(parameters);
+        return signedOnce(request, now -> {
+            if (!mayLeave.getAsBoolean()) {
+                throw new BinanceUnavailableException("not sent: its signal went stale while it waited for the"
+                        + " request budget", false, null);
+            }
+            return encoder.encode(request, now);
+        });
     }
 
     /** Binance's time now, as far as this host's offset knows it. */
@@ -111,8 +126,14 @@ public final class BinanceRestClient {
     }
 
     private JsonNode signedOnce(BinanceRequest request) {
+        return signedOnce(request, now -> encoder.encode(request, now));
+    }
+
+    /** A signed request, sent again once (with the time measured anew) when Binance refuses its timestamp. */
+    private JsonNode signedOnce(BinanceRequest request, LongFunction<Request> encode) {
         try {
-            return send(request);
+            prepareSigned();
+            return send(request, encode);
         } catch (BinanceRejectedException e) {
             if (e.code() != BinanceError.TIMESTAMP_OUTSIDE_RECV_WINDOW) {
                 throw e;
@@ -120,7 +141,8 @@ public final class BinanceRestClient {
             log.warn("Binance refused a request's timestamp; measuring the server time again",
                     kv("host", host.budget().host()), kv("path", request.path()), kv("offsetMillis", serverTime.offsetMillis()));
             serverTime.invalidate();
-            return send(request);
+            prepareSigned();
+            return send(request, encode);
         }
     }
 
