@@ -164,11 +164,11 @@ final class OrderLife {
                 .log("order sent");
         ExecutionReport answer;
         try {
-            // an entry carries the moment its signal goes stale: a gateway held back by the rate-limit
-            // budget until then does not send it (it comes back as not found, and ends EXPIRED)
+            // an entry carries how long it may still wait: a gateway held back by the rate-limit budget
+            // longer than that does not send it (it comes back as not found, and ends EXPIRED)
             answer = desk.gateway().submit(new OrderRequest(order.clientOrderId(), order.symbol(), order.side(),
                     order.type(), order.requestedQty(), order.signalPrice(), order.candleOpenTime(),
-                    desk.signalAge().sendBy(order.side(), order.candleOpenTime())));
+                    desk.signalAge().timeLeft(order.side(), order.candleOpenTime())));
         } catch (RuntimeException e) {
             answer = unknown(order, "the gateway failed: " + e); // it may have left: look it up, never resend blindly
         }

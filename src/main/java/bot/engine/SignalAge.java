@@ -3,7 +3,6 @@ package bot.engine;
 import bot.domain.Interval;
 import bot.domain.Side;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +32,9 @@ final class SignalAge {
         return clock.millis() - (interval.next(candleOpenTime) - 1);
     }
 
-    /** The last moment an order of {@code side} on that candle may leave: null for an exit, which may always go. */
-    Instant sendBy(Side side, long candleOpenTime) {
-        return side == Side.BUY ? Instant.ofEpochMilli(interval.next(candleOpenTime) - 1 + limitMillis) : null;
+    /** How long an order of {@code side} on that candle may still wait to leave: null for an exit, which may always go. */
+    Duration timeLeft(Side side, long candleOpenTime) {
+        return side == Side.BUY ? Duration.ofMillis(Math.max(0, limitMillis - ageMillis(candleOpenTime))) : null;
     }
 
     /** True (and logged) when {@code side} is an entry whose signal candle closed too long ago to act on. */

@@ -16,7 +16,6 @@ import bot.testing.LiveGatewayKit;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +36,9 @@ class StaleEntryHeldByBudgetTest {
             kit.exchange.injectOnNext("GET", "/api/v3/exchangeInfo", FakeFault.RATE_LIMITED);
             assertThrows(UncheckedIOException.class, () -> rules.rules("BTCUSDT"));
 
-            Instant sendBy = kit.clock.instant().plusSeconds(10); // goes stale long before the 42 s are over
+            Duration maxWait = Duration.ofSeconds(10); // stale long before the 42 s are over
             ExecutionReport stale = gateway.submit(new OrderRequest("b1-stale-1", "BTCUSDT", Side.BUY,
-                    OrderType.MARKET, new BigDecimal("0.001"), new BigDecimal("40000"), 0L, sendBy));
+                    OrderType.MARKET, new BigDecimal("0.001"), new BigDecimal("40000"), 0L, maxWait));
             assertEquals(OrderStatus.UNKNOWN, stale.status());
             assertTrue(stale.reason().contains("stale"), stale.reason());
             assertEquals(List.of(), orders(kit), "the stale entry never left");

@@ -79,7 +79,7 @@ public final class BinanceGateway implements OrderGateway {
         parameters.put("newOrderRespType", "FULL");
         rememberIfStartingUp(request.clientOrderId());
         try {
-            Instant sendBy = request.sendBy();
+            Instant sendBy = request.maxWait() == null ? null : clock.instant().plus(request.maxWait());
             ExecutionReport report = ExecutionReportParser.fromOrderResponse(client.placeOrder(parameters,
                     () -> sendBy == null || !clock.instant().isAfter(sendBy)));
             if (!ExecutionReportParser.fillsComplete(report)) {
