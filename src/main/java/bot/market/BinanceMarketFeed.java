@@ -77,7 +77,8 @@ public final class BinanceMarketFeed implements MarketFeed {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("feed-scheduler").daemon()
                 .factory());
         FullJitterBackoff restBackoff = new FullJitterBackoff(timings.restRetryBase(), timings.restRetryCap(), random);
-        OutageLog restOutage = OutageLog.everyMinute("Binance's REST API at " + rest.baseUrl(), clock);
+        OutageLog restOutage = OutageLog.everyMinute("Binance's REST API at "
+                + rest.baseUrl().toString().replaceAll("/$", ""), clock);
         KlinesClient klines = new KlinesClient(rest);
         this.exchangeInfo = new ExchangeInfoClient(rest);
         this.workerContext = new StreamWorker.Context(klines, new RestCandleHistory(klines, restBackoff, restOutage),
