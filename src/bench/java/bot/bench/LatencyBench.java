@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +82,10 @@ final class LatencyBench {
                     network -> new FreshSymbolRules(new ExchangeInfoClient(rest), clock, Duration.ofMinutes(10)),
                     Exchange.noLiveTrading("paper only"));
             journal = new TimedJournal(new JdbiJournal(jdbi));
-            try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), exchange, clock,
+            // the engine's clock at the first streamed candle's close, then running: the synthetic candles
+            // start a day back and advance a minute a frame, so none of their entries is ever stale
+            Clock engineClock = Clock.offset(clock, Duration.between(clock.instant(), Instant.ofEpochMilli(first + 60_000)));
+            try (Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry(), exchange, engineClock,
                     LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
                     new CandleArchiver(new CandleRepository(jdbi)))) {
                 if (daemon.start() != 1) {

@@ -100,30 +100,39 @@ public final class JdbiJournal implements Journal {
     @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
         // One statement in autocommit: as atomic as a transaction, without the round trip of a COMMIT.
-        // A row of the same client order id is this call's own, committed before its answer was lost.
-        return jdbi.withHandle(h -> h.createQuery("""
-                with inserted as (
+        return jdbi.withHandle(h -> {
+            Optional<Long> inserted = h.createQuery("""
                     insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
                                         signal_price, candle_open_time, attempt)
                     values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
                             :candleOpenTime, :attempt)
                     on conflict do nothing
-                    returning id)
-                select id from inserted
-                union all
-                select id from orders where client_order_id = :clientOrderId and strategy_id = :strategyId
-                    and candle_open_time = :candleOpenTime and attempt = :attempt""")
-                .bind("clientOrderId", request.clientOrderId())
-                .bind("strategyId", strategy.id())
-                .bind("mode", strategy.mode().code())
-                .bind("symbol", request.symbol())
-                .bind("side", request.side().name())
-                .bind("type", request.type().name())
-                .bind("qty", request.quantity())
-                .bind("signalPrice", request.signalPrice())
-                .bind("candleOpenTime", request.candleOpenTime())
-                .bind("attempt", attempt)
-                .mapTo(Long.class).findOne());
+                    returning id""")
+                    .bind("clientOrderId", request.clientOrderId())
+                    .bind("strategyId", strategy.id())
+                    .bind("mode", strategy.mode().code())
+                    .bind("symbol", request.symbol())
+                    .bind("side", request.side().name())
+                    .bind("type", request.type().name())
+                    .bind("qty", request.quantity())
+                    .bind("signalPrice", request.signalPrice())
+                    .bind("candleOpenTime", request.candleOpenTime())
+                    .bind("attempt", attempt)
+                    .mapTo(Long.class).findOne();
+            if (inserted.isPresent()) {
+                return inserted;
+            }
+            // Nothing inserted (rare): a row of this very client order id is this call's own, committed
+            // before its answer was lost; another id for the same candle and attempt means "journaled already".
+            return h.createQuery("""
+                    select id from orders where client_order_id = :clientOrderId and strategy_id = :strategyId
+                        and candle_open_time = :candleOpenTime and attempt = :attempt""")
+                    .bind("clientOrderId", request.clientOrderId())
+                    .bind("strategyId", strategy.id())
+                    .bind("candleOpenTime", request.candleOpenTime())
+                    .bind("attempt", attempt)
+                    .mapTo(Long.class).findOne();
+        });
     }
 
     /**
