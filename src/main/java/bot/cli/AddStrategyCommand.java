@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "add-strategy", mixinStandardHelpOptions = true,
         description = {"Add a strategy. Its parameters are checked against the kind; the symbol is checked on the"
             + " exchange when it answers (when it does not, a warning is printed and the strategy is added), and so is"
-            + " order_value: its position must still be sellable after falling to its stop (stop_loss, or 10%)."})
+            + " order_value: its position must still be sellable after falling to its stop (stop_loss, or 10%%)."})
 final class AddStrategyCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
