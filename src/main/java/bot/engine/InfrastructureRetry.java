@@ -15,6 +15,11 @@ import org.slf4j.LoggerFactory;
  */
 final class InfrastructureRetry {
     private static final Logger log = LoggerFactory.getLogger(InfrastructureRetry.class);
+    /**
+     * Failures in a row after which an operator must hear of it (about three minutes of waits): an
+     * outage that long, or an error that is no outage at all (a constraint, a schema out of step).
+     */
+    static final int ERROR_AFTER = 10;
 
     private final RetryBackoff backoff;
     private final Sleeper sleeper;
@@ -30,7 +35,11 @@ final class InfrastructureRetry {
     <T> Optional<T> until(String what, Supplier<T> call, BooleanSupplier giveUp) throws InterruptedException {
         for (int failures = 0; ; failures++) {
             try {
-                return Optional.of(call.get());
+                T result = call.get();
+                if (failures >= ERROR_AFTER) {
+                    log.atError().addKeyValue("failures", failures).log("could {} again; the strategy goes on", what);
+                }
+                return Optional.of(result);
             } catch (RuntimeException e) {
                 if (Thread.interrupted()) {
                     // the daemon is stopping (a JDBC call cut short by it fails like an outage would)
@@ -42,6 +51,10 @@ final class InfrastructureRetry {
                     return Optional.empty();
                 }
                 Duration wait = backoff.wait(failures, random);
+                if (failures + 1 == ERROR_AFTER) {
+                    log.atError().addKeyValue("failures", failures + 1).addKeyValue("error", String.valueOf(e))
+                            .log("still cannot {}: this strategy does nothing else until it can", what);
+                }
                 log.atWarn().addKeyValue("failures", failures + 1).addKeyValue("waitMs", wait.toMillis())
                         .addKeyValue("error", String.valueOf(e)).log("could not {}; trying again", what);
                 sleeper.sleep(wait);
