@@ -4,6 +4,7 @@ import bot.config.Settings;
 import bot.engine.SymbolRulesSource;
 import bot.market.ExchangeInfoClient;
 import bot.market.TickerPriceClient;
+import bot.rest.RestHosts;
 import java.math.BigDecimal;
 import java.util.function.Function;
 
@@ -15,7 +16,7 @@ public final class ExchangeRules {
 
     /** A symbol's last price, fetched with short timeouts, for commands a person waits on. */
     public static Function<String, BigDecimal> pricesForCommand(Settings settings, boolean testnet) {
-        return TickerPriceClient.withShortTimeouts(settings.binanceRestUrl(testnet));
+        return new TickerPriceClient(RestHosts.forCommand().host(settings.binanceRestUrl(testnet)));
     }
 
     /** Symbol rules fetched on demand with short timeouts, for commands a person waits on. */

@@ -12,14 +12,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
-import okhttp3.OkHttpClient;
 
 /**
  * Symbol rules from Binance's {@code GET /api/v3/exchangeInfo}, through the host's shared request
@@ -39,14 +35,7 @@ public final class ExchangeInfoClient implements SymbolRulesSource {
 
     /** A client with short timeouts and a short wait for the budget, for a command a person is waiting on. */
     public static ExchangeInfoClient withShortTimeouts(String restBase) {
-        OkHttpClient http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(5))
-                .callTimeout(Duration.ofSeconds(15))
-                .build();
-        RestHosts hosts = new RestHosts(http, Clock.systemUTC(), Thread::sleep, Duration.ofSeconds(10),
-                Duration.ofSeconds(1), RandomGenerator.getDefault());
-        return new ExchangeInfoClient(hosts.host(restBase));
+        return new ExchangeInfoClient(RestHosts.forCommand().host(restBase));
     }
 
     @Override

@@ -56,6 +56,17 @@ public final class RestHosts {
         return new RestHosts(http, clock, Thread::sleep, DEFAULT_MAX_WAIT, DEFAULT_SPREAD, RandomGenerator.getDefault());
     }
 
+    /** For a command a person waits on: short timeouts, and at most 10 s of waiting for a host's budget. */
+    public static RestHosts forCommand() {
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(5))
+                .callTimeout(Duration.ofSeconds(15))
+                .build();
+        return new RestHosts(http, Clock.systemUTC(), Thread::sleep, Duration.ofSeconds(10), Duration.ofSeconds(1),
+                RandomGenerator.getDefault());
+    }
+
     /** The host of a base URL such as {@code https://api.binance.com}; the same object for the same host and port. */
     public RestHost host(String baseUrl) {
         HttpUrl url = HttpUrl.parse(baseUrl);
