@@ -6,6 +6,7 @@ import bot.domain.Network;
 import bot.engine.Journal;
 import bot.engine.LookupBackoff;
 import bot.engine.MarketFeed;
+import bot.engine.RiskBook;
 import bot.engine.Sleeper;
 import bot.engine.StrategyRunner;
 import bot.engine.Subscription;
@@ -13,6 +14,7 @@ import bot.engine.SymbolRulesSource;
 import bot.store.CandleRepository;
 import bot.store.EnabledStrategies;
 import bot.store.JdbiJournal;
+import bot.store.JdbiRiskJournal;
 import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,7 @@ public final class Daemon implements AutoCloseable {
     private final StrategyRetries retries;
     private final CandleArchiver archiver;
     private final RunnerAssembly assembly;
+    private final RiskBook risk;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
     private final Map<Network, MarketFeed> feeds = new EnumMap<>(Network.class);
@@ -62,18 +65,33 @@ public final class Daemon implements AutoCloseable {
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
                   Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
                   CandleArchiver archiver) {
+        this(strategies, journal, registry, exchange, clock, lookups, lookupSleeper, retries, archiver,
+                RiskBook.inMemory(clock));
+    }
+
+    /** With the risk limits in {@code risk}, which the caller keeps up to date ({@link RiskUpdates}). */
+    public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
+                  Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
+                  CandleArchiver archiver, RiskBook risk) {
+        this.risk = risk;
         this.strategies = strategies;
         this.exchange = exchange;
         this.retries = retries;
         this.archiver = archiver;
-        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper);
+        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper,
+                risk);
     }
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
-                new CandleArchiver(new CandleRepository(jdbi)));
+                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock));
+    }
+
+    /** The risk limits of every runner: halts, trips and limits are applied to it ({@link RiskUpdates}). */
+    public RiskBook risk() {
+        return risk;
     }
 
     /**

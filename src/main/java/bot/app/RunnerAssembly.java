@@ -6,6 +6,7 @@ import bot.engine.Journal;
 import bot.engine.LookupBackoff;
 import bot.engine.OrderFlow;
 import bot.engine.OrderGateway;
+import bot.engine.RiskBook;
 import bot.engine.Sleeper;
 import bot.engine.StrategyIdentity;
 import bot.engine.StrategyRunner;
@@ -32,9 +33,11 @@ final class RunnerAssembly {
     private final Clock clock;
     private final LookupBackoff lookups;
     private final Sleeper sleeper;
+    private final RiskBook risk;
 
     RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
-                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper) {
+                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, RiskBook risk) {
+        this.risk = risk;
         this.registry = registry;
         this.journal = journal;
         this.rules = rules;
@@ -61,7 +64,9 @@ final class RunnerAssembly {
         Strategy strategy = create(kind, parameters);
         StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
                 definition.symbol(), interval);
-        OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, lookups, sleeper, clock);
+        // the strategy's seat in the limits: every wiring (paper, live, replay) gets it
+        OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, lookups, sleeper, clock,
+                risk.seat(identity, definition.account(), parameters.decimal(CommonParameters.ORDER_VALUE)));
         return new StrategyRunner(identity, strategy, parameters, flow);
     }
 

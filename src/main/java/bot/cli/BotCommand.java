@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
             StartCommand.class,
             DoctorCommand.class,
             OrdersCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            LimitsCommand.class,
+            HaltCommand.class,
+            ResumeCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;

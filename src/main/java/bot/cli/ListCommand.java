@@ -1,6 +1,7 @@
 package bot.cli;
 
 import bot.app.InputException;
+import bot.app.RiskSetup;
 import bot.json.Json;
 import bot.store.AccountRepository;
 import bot.store.Database;
@@ -9,6 +10,7 @@ import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -50,9 +52,11 @@ final class ListCommand implements Callable<Integer> {
         }
         List<StoredAccount> accountRows;
         List<StoredStrategy> strategyRows;
+        Map<String, String> states;
         try (Database db = root.openDatabase()) {
             accountRows = accounts ? new AccountRepository(db.jdbi()).all() : List.of();
             strategyRows = strategies ? new StrategyRepository(db.jdbi()).all() : List.of();
+            states = new RiskSetup(db.jdbi(), Clock.systemUTC()).states(strategyRows);
         }
         PrintWriter out = root.environment().out();
         if (format.equals("json")) {
@@ -60,10 +64,10 @@ final class ListCommand implements Callable<Integer> {
             if (what == null) {
                 Map<String, Object> both = new LinkedHashMap<>();
                 both.put("accounts", json(accountRows));
-                both.put("strategies", jsonStrategies(strategyRows));
+                both.put("strategies", jsonStrategies(strategyRows, states));
                 value = both;
             } else {
-                value = accounts ? json(accountRows) : jsonStrategies(strategyRows);
+                value = accounts ? json(accountRows) : jsonStrategies(strategyRows, states);
             }
             out.println(Json.PRETTY.writeValueAsString(value));
             return Cli.OK;
@@ -75,7 +79,7 @@ final class ListCommand implements Callable<Integer> {
             out.println();
         }
         if (strategies) {
-            printStrategies(out, strategyRows, what == null);
+            printStrategies(out, strategyRows, states, what == null);
         }
         return Cli.OK;
     }
@@ -96,7 +100,8 @@ final class ListCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    private static void printStrategies(PrintWriter out, List<StoredStrategy> rows, boolean titled) {
+    private static void printStrategies(PrintWriter out, List<StoredStrategy> rows, Map<String, String> states,
+                                        boolean titled) {
         if (titled) {
             out.println("Strategies");
         }
@@ -104,10 +109,11 @@ final class ListCommand implements Callable<Integer> {
             out.println("(none; add one with 'bot add-strategy')");
             return;
         }
-        TextTable table = new TextTable("NAME", "ACCOUNT", "KIND", "SYMBOL", "INTERVAL", "MODE", "ENABLED", "PARAMETERS");
+        TextTable table = new TextTable("NAME", "ACCOUNT", "KIND", "SYMBOL", "INTERVAL", "MODE", "ENABLED", "STATE",
+                "PARAMETERS");
         for (StoredStrategy s : rows) {
             table.row(s.name(), s.account(), s.kind(), s.symbol(), s.interval().code(), s.mode().code(),
-                    s.enabled() ? "yes" : "no", s.params().entrySet().stream()
+                    s.enabled() ? "yes" : "no", states.get(s.name()), s.params().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
         table.print(out);
@@ -125,7 +131,7 @@ final class ListCommand implements Callable<Integer> {
         }).toList();
     }
 
-    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows) {
+    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows, Map<String, String> states) {
         return rows.stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
@@ -135,6 +141,7 @@ final class ListCommand implements Callable<Integer> {
             m.put("interval", s.interval().code());
             m.put("mode", s.mode().code());
             m.put("enabled", s.enabled());
+            m.put("state", states.get(s.name()));
             m.put("params", s.params());
             m.put("createdAt", s.createdAt().toString());
             m.put("updatedAt", s.updatedAt().toString());

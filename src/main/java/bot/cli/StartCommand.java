@@ -3,9 +3,12 @@ package bot.cli;
 import bot.app.Daemon;
 import bot.app.Exchange;
 import bot.app.PluginKinds;
+import bot.app.RiskUpdates;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
 import bot.json.Json;
+import bot.store.ChangeListener;
+import bot.store.Changes;
 import bot.store.Database;
 import bot.store.DemoSetup;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,7 +50,13 @@ final class StartCommand implements Callable<Integer> {
                         DemoSetup.STRATEGY);
             }
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock)) {
+                    exchange.apply(settings), clock);
+                 ChangeListener changes = new ChangeListener(db.dataSource(), RiskUpdates.SAFETY_NET)) {
+                // limits and halts read before any strategy starts (a daemon stopped halted starts halted),
+                // then re-read on every change
+                RiskUpdates risk = new RiskUpdates(db.jdbi(), daemon.risk());
+                risk.run();
+                changes.on(Changes.Topic.RISK, risk).start();
                 // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
                 if (daemon.start() == 0) {
                     root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"

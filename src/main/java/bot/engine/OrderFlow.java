@@ -9,6 +9,7 @@ import bot.engine.OrderLife.Opening;
 import bot.engine.OrderLife.Policy;
 import bot.risk.PreTradeCheck;
 import bot.risk.RiskDecision;
+import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public final class OrderFlow {
     private final Journal journal;
     private final SymbolRulesSource rulesSource;
     private final OrderDesk desk;
+    private final RiskBook.Seat seat;
     /** What {@link #restore()} could not settle within its bounded lookups: the runner settles it first. */
     private Leftover leftover;
     /** The position whose denied exit was logged at ERROR (once per position, not per candle). */
@@ -37,17 +39,33 @@ public final class OrderFlow {
     private record Leftover(OrderLife.InDoubt doubt, List<JournaledOrder> after, SymbolRules rules) {
     }
 
+    /** A flow without risk limits (no halt, no trip ever denies an entry). */
     public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
                      LookupBackoff backoff, Sleeper sleeper, InstantSource clock) {
-        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom());
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock,
+                RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO));
+    }
+
+    /** A flow whose entries ask the strategy's seat in a {@link RiskBook} first. */
+    public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+                     LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RiskBook.Seat seat) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom(), seat);
     }
 
     OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
               LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, jitter,
+                RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO));
+    }
+
+    OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+              LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter, RiskBook.Seat seat) {
         this.strategy = strategy;
         this.journal = journal;
         this.rulesSource = rulesSource;
-        this.desk = new OrderDesk(strategy, gateway, journal, backoff, RetryBackoff.RESOLUTION, sleeper, jitter,
+        this.seat = seat;
+        this.desk = new OrderDesk(strategy, gateway, new RiskMarkingJournal(journal, seat), backoff,
+                RetryBackoff.RESOLUTION, sleeper, jitter,
                 new InfrastructureRetry(RetryBackoff.INFRASTRUCTURE, sleeper, jitter),
                 new SignalAge(strategy.interval(), clock), new Halt(clock));
     }
@@ -83,6 +101,7 @@ public final class OrderFlow {
                 break;
             }
         }
+        seat.open(holding);
         return holding;
     }
 
@@ -125,6 +144,65 @@ public final class OrderFlow {
         if (desk.signalAge().stale(side, candle.openTime())) {
             return holding;
         }
+        if (side == Side.SELL) {
+            return place(side, intent, candle, holding); // a limit never blocks an exit
+        }
+        Optional<RiskBook.Denial> denial = seat.entry(intent.quoteAmount());
+        if (denial.isPresent()) {
+            log.atInfo().addKeyValue("side", side).addKeyValue("reason", denial.get().reason())
+                    .addKeyValue("detail", denial.get().detail()).addKeyValue("candleOpenTime", candle.openTime())
+                    .log("entry denied by a risk limit");
+            seat.denied(denial.get(), candle.openTime());
+            return holding;
+        }
+        Holding after = holding;
+        try {
+            after = place(side, intent, candle, holding);
+            return after;
+        } finally {
+            seat.entryDone(after);
+        }
+    }
+
+    /** The candle's close marks the strategy's equity for its limits (it may trip one). */
+    void mark(Candle candle) {
+        seat.mark(candle);
+    }
+
+    /** Where the limits post a flatten request: the runner's queue. */
+    void onFlatten(Runnable request) {
+        seat.onFlatten(request);
+    }
+
+    /**
+     * Sells the whole position at once (a kill switch or a trip), priced at the last closed candle,
+     * through the usual order life. Its orders carry that candle's close time as their signal time:
+     * no candle opens then, so it never collides with the strategy's own order on that candle.
+     */
+    Holding flatten(Candle last, Holding holding) throws InterruptedException {
+        if (holding.isFlat()) {
+            log.info("flatten: no open position");
+            return holding;
+        }
+        Optional<SymbolRules> rules = desk.infrastructure().always("fetch the exchange rules of " + last.symbol(),
+                () -> rulesSource.rules(last.symbol()));
+        if (rules.isEmpty()) {
+            log.atError().addKeyValue("reason", "no exchange rules for " + last.symbol()).log("flatten denied");
+            return holding;
+        }
+        RiskDecision decision = PreTradeCheck.sell(rules.get(), holding.position(), last.close());
+        if (decision instanceof RiskDecision.Denied denied) {
+            denied(Side.SELL, denied.reason(), last, holding);
+            return holding;
+        }
+        log.atWarn().addKeyValue("side", Side.SELL).addKeyValue("position", holding.position().quantity().toPlainString())
+                .addKeyValue("close", last.close().toPlainString()).log("flatten: selling the open position");
+        Opening sell = new Opening(Side.SELL, ((RiskDecision.Approved) decision).quantity(), last.close(),
+                last.closeTime(), 1);
+        return new OrderLife(desk, rules.get(), Policy.TRADE, holding).run(sell).holding();
+    }
+
+    private Holding place(Side side, OrderIntent intent, Candle candle, Holding holding) throws InterruptedException {
         Optional<Optional<SymbolRules>> fetched = desk.infrastructure().until("fetch the exchange rules of "
                 + candle.symbol(), () -> rulesSource.rules(candle.symbol()),
                 () -> desk.signalAge().stale(side, candle.openTime()));

@@ -43,6 +43,10 @@ public final class StrategyRunner implements CandleListener {
     private record Stop() implements Event {
     }
 
+    /** Sell the open position now (a kill switch or a trip); posted by the risk limits from any thread. */
+    private record Flatten() implements Event {
+    }
+
     private final StrategyIdentity identity;
     private final Strategy strategy;
     private final RunnerContext context;
@@ -52,6 +56,10 @@ public final class StrategyRunner implements CandleListener {
     private volatile boolean reconciled;
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private long lastOpenTime = Long.MIN_VALUE;
+    /** The last candle handled (warm-up ones too): what a flatten is priced at. */
+    private Candle lastCandle;
+    /** A flatten asked for before any candle came: done on the first one. */
+    private boolean flattenPending;
 
     public StrategyRunner(StrategyIdentity identity, Strategy strategy, bot.strategy.StrategyParameters parameters,
                           OrderFlow flow) {
@@ -59,6 +67,7 @@ public final class StrategyRunner implements CandleListener {
         this.strategy = strategy;
         this.flow = flow;
         this.context = new RunnerContext(parameters, Holding.flat(identity.symbol()));
+        flow.onFlatten(this::flatten);
     }
 
     public StrategyIdentity identity() {
@@ -153,6 +162,11 @@ public final class StrategyRunner implements CandleListener {
         enqueue(new ClosedBatch(List.copyOf(closedCandles)));
     }
 
+    /** Asks the runner to sell its open position at once, on its own thread (after what is queued before it). */
+    public void flatten() {
+        enqueue(new Flatten());
+    }
+
     @Override
     public void onTick(Candle forming) {
         enqueue(new Tick(forming));
@@ -210,6 +224,7 @@ public final class StrategyRunner implements CandleListener {
                     }
                 }
                 case Tick t -> tick(t.candle());
+                case Flatten f -> flattenNow();
             }
         }
     }
@@ -225,6 +240,13 @@ public final class StrategyRunner implements CandleListener {
             return;
         }
         lastOpenTime = candle.openTime();
+        lastCandle = candle;
+        if (phase == RunnerContext.Phase.LIVE) {
+            flow.mark(candle);
+            if (flattenPending) {
+                flattenNow();
+            }
+        }
         context.begin(phase);
         call(() -> strategy.onCandle(candle, context));
         OrderIntent intent = context.takeIntent();
@@ -233,6 +255,15 @@ public final class StrategyRunner implements CandleListener {
                     .addKeyValue("candleOpenTime", candle.openTime()).log("signal");
             context.holding(flow.execute(intent, candle, context.holding()));
         }
+    }
+
+    private void flattenNow() throws InterruptedException {
+        if (lastCandle == null) {
+            flattenPending = true;
+            return;
+        }
+        flattenPending = false;
+        context.holding(flow.flatten(lastCandle, context.holding()));
     }
 
     private void tick(Candle forming) {
