@@ -85,7 +85,7 @@ public final class RiskBook {
                 }
             }
             for (Block block : next.blocks()) {
-                if (block.isHalt() && haltsSeen.add(block.id()) && applied) {
+                if (block.isHalt() && haltsSeen.add(block.id())) {
                     log.atWarn().addKeyValue("scope", block.scope().toString()).addKeyValue("reason", block.reason())
                             .addKeyValue("flatten", block.flatten()).log("halt applied: no entries in its scope");
                     if (block.flatten() && block.activeAt(now)) {
