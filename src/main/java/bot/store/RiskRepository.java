@@ -104,7 +104,7 @@ public final class RiskRepository {
     public List<StoredBlock> resume(String scopeKind, String scopeName, Instant at) {
         return jdbi.inTransaction(h -> {
             List<StoredBlock> lifted = h.createQuery("delete from risk_blocks"
-                            + (scopeKind.equals("all") ? "" : " where scope_kind = :kind and scope_name = :name")
+                            + " where :kind = 'all' or (scope_kind = :kind and scope_name = :name)"
                             + " returning " + BLOCK_COLUMNS)
                     .bind("kind", scopeKind).bind("name", scopeName)
                     .map((rs, ctx) -> block(rs)).list();
