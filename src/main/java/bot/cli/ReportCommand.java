@@ -6,6 +6,7 @@ import bot.domain.Mode;
 import bot.report.Report;
 import bot.report.ReportFormat;
 import bot.store.Database;
+import bot.store.RiskRepository;
 import bot.store.JournalFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ final class ReportCommand implements Callable<Integer> {
         JournalFilter filter = filter();
         Report report;
         try (Database db = root.openDatabase()) {
-            report = new JournalReporter(db.jdbi()).report(filter);
+            report = new JournalReporter(db.jdbi()).report(filter)
+                    .withDeniedEntries(new RiskRepository(db.jdbi()).denials(filter));
         }
         PrintWriter out = root.environment().out();
         format.write(report, out);

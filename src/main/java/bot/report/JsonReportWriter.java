@@ -45,6 +45,11 @@ final class JsonReportWriter {
             fields(json, KpiFields.OPEN_SUMMARY, report.total());
             fields(json, KpiFields.TIMES, report.total());
             json.writeEndObject();
+            json.writeObjectFieldStart("deniedEntries");
+            for (Map.Entry<String, Long> e : new java.util.TreeMap<>(report.deniedEntries()).entrySet()) {
+                json.writeNumberField(e.getKey(), e.getValue());
+            }
+            json.writeEndObject();
             json.writeEndObject();
             json.writeRaw('\n');
         }

@@ -98,6 +98,11 @@ final class TableReportWriter {
                 out.write("─".repeat(total) + "\n");
             }
         }
+        if (!report.deniedEntries().isEmpty()) {
+            out.write("Entries denied by risk limits: " + new java.util.TreeMap<>(report.deniedEntries()).entrySet()
+                    .stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
+                    + "\n");
+        }
     }
 
     private static String[] row(String label, List<Kpis> columns, Function<Kpis, String> cell) {

@@ -4,23 +4,31 @@ import bot.app.CandleArchiver;
 import bot.app.Daemon;
 import bot.app.Exchange;
 import bot.app.LiveGateways;
+import bot.app.RiskUpdates;
 import bot.app.StrategyRetries;
 import bot.config.Settings;
 import bot.config.SettingsLoader;
 import bot.domain.Candle;
 import bot.engine.LookupBackoff;
+import bot.engine.MarketFeed;
+import bot.engine.RiskBook;
 import bot.engine.StrategyRunner;
 import bot.security.MasterKeySource;
 import bot.store.Database;
 import bot.store.CandleRepository;
 import bot.store.EnabledStrategies;
 import bot.store.JdbiJournal;
+import bot.store.JdbiRiskJournal;
+import bot.store.ChangeListener;
+import bot.store.Changes;
 import bot.strategy.StrategyRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,16 +60,35 @@ public final class LiveDaemonKit implements AutoCloseable {
     }
 
     public Daemon daemon(ReplayFeed feed, MasterKeySource keys) {
+        return daemon(feed, feed.firstLiveClose(), keys);
+    }
+
+    /**
+     * The daemon on any feed whose first live candle closes at {@code firstLiveClose}, with its risk
+     * limits as bot start has them: read from the database before it starts (see {@link #listen} for
+     * the changes made while it runs).
+     */
+    public Daemon daemon(MarketFeed feed, Optional<Instant> firstLiveClose, MasterKeySource keys) {
         // the engine's clock follows the replay: it reads the first live candle's close now, and moves
         // with every wait, so no replayed entry is stale unless the waits make it so
-        Duration shift = feed.firstLiveClose().map(close -> Duration.between(kit.clock.instant(), close))
+        Duration shift = firstLiveClose.map(close -> Duration.between(kit.clock.instant(), close))
                 .orElse(Duration.ZERO);
         Clock engineClock = Clock.offset(kit.clock, shift);
         Exchange exchange = new Exchange(network -> feed, network -> Rules.source(Rules.xrpEth()),
                 liveGateways(keys)::forAccount);
-        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
+        Daemon daemon = new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi),
                 StrategyRegistry.load(LiveDaemonKit.class.getClassLoader()), exchange, engineClock, LookupBackoff.DEFAULT,
-                kit.clock::advance, NO_RETRY_DURING_A_TEST, new CandleArchiver(new CandleRepository(jdbi)));
+                kit.clock::advance, NO_RETRY_DURING_A_TEST, new CandleArchiver(new CandleRepository(jdbi)),
+                new RiskBook(new JdbiRiskJournal(jdbi), engineClock));
+        new RiskUpdates(jdbi, daemon.risk()).run();
+        return daemon;
+    }
+
+    /** The daemon's listener for halts, resumes and limits set while it runs, started; close it first. */
+    public ChangeListener listen(Daemon daemon) {
+        ChangeListener changes = new ChangeListener(db.dataSource(), RiskUpdates.SAFETY_NET);
+        changes.on(Changes.Topic.RISK, new RiskUpdates(jdbi, daemon.risk())).start();
+        return changes;
     }
 
     /**

@@ -36,4 +36,25 @@ public final class SignalPrices {
             return close;
         };
     }
+
+    /**
+     * As {@link #closes}, and an order whose signal time falls inside a candle (a flatten carries the
+     * last candle's close time) fills at that candle's close.
+     */
+    public static Function<String, BigDecimal> closesWithin(List<Candle> candles) {
+        java.util.TreeMap<Long, Candle> byOpen = new java.util.TreeMap<>();
+        candles.forEach(c -> byOpen.put(c.openTime(), c));
+        return clientOrderId -> {
+            Matcher m = ID.matcher(clientOrderId);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a bot client order id: " + clientOrderId);
+            }
+            long time = Long.parseLong(m.group(1), 36) * 1000;
+            Map.Entry<Long, Candle> candle = byOpen.floorEntry(time);
+            if (candle == null || candle.getValue().closeTime() < time) {
+                throw new IllegalArgumentException("no candle for client order id " + clientOrderId);
+            }
+            return candle.getValue().close();
+        };
+    }
 }
