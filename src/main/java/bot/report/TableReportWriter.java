@@ -64,6 +64,7 @@ final class TableReportWriter {
     static void write(Report report, Writer out) throws IOException {
         if (report.isEmpty()) {
             out.write("No trades: the journal holds no round trip, fill or open position for this selection.\n");
+            writeDenied(report, out);
             return;
         }
         List<Kpis> columns = new ArrayList<>(report.strategies());
@@ -98,6 +99,10 @@ final class TableReportWriter {
                 out.write("─".repeat(total) + "\n");
             }
         }
+        writeDenied(report, out);
+    }
+
+    private static void writeDenied(Report report, Writer out) throws IOException {
         if (!report.deniedEntries().isEmpty()) {
             out.write("Entries denied by risk limits: " + new java.util.TreeMap<>(report.deniedEntries()).entrySet()
                     .stream().map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))

@@ -115,6 +115,24 @@ class RiskCommandsTest extends SetupCommandTest {
         }
     }
 
+    @Test
+    void reportCountsDeniedEntriesPerReason() throws Exception {
+        try (Database db = Database.connect(dbUrl, env.get("BOT_DB_USER"), env.get("BOT_DB_PASSWORD"), null)) {
+            db.jdbi().useHandle(h -> h.execute("""
+                    insert into risk_denials (strategy_id, reason, candle_open_time)
+                    select id, r, 0 from strategies, unnest(array['halted', 'halted', 'max_drawdown']) r"""));
+        }
+        CliRun json = bot("report", "--format", "json");
+        assertOk(json);
+        JsonNode denied = JSON.readTree(json.out()).get("deniedEntries");
+        assertEquals(2, denied.get("halted").asLong());
+        assertEquals(1, denied.get("max_drawdown").asLong());
+        CliRun table = bot("report");
+        assertTrue(table.out().endsWith("Entries denied by risk limits: halted 2, max_drawdown 1\n"), table.out());
+        CliRun other = bot("report", "--mode", "live", "--format", "json");
+        assertEquals(0, JSON.readTree(other.out()).get("deniedEntries").size(), other.out());
+    }
+
     private String state() throws Exception {
         CliRun run = bot("list", "strategies", "--format", "json");
         assertOk(run);

@@ -1,0 +1,110 @@
+package bot.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.domain.Mode;
+import bot.domain.Position;
+import bot.risk.Limits;
+import bot.risk.RiskSettings;
+import bot.risk.Scope;
+import bot.testing.AdjustableClock;
+import bot.testing.Candles;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Account scopes in the book: their strategies summed, positions and exposure counted, a flatten trip. */
+class RiskBookTest {
+    private final AdjustableClock clock = new AdjustableClock(Instant.parse("2019-10-11T00:10:00Z"));
+    private final RiskBook book = RiskBook.inMemory(clock);
+
+    private RiskBook.Seat seat(long id, String name) {
+        RiskBook.Seat seat = book.seat(new StrategyIdentity(id, name, Mode.PAPER, "BTCUSDT", Interval.M1), "main",
+                new BigDecimal("100"));
+        seat.open(Holding.flat("BTCUSDT"));
+        return seat;
+    }
+
+    /** Holding 0.002 BTC bought for 100 (fee 0.1 in USDT). */
+    private static Holding held() {
+        return new Holding(new Position("BTCUSDT", new BigDecimal("0.002"), new BigDecimal("50000")), 1L,
+                new BigDecimal("0.002"), new BigDecimal("100"), new BigDecimal("0.1"), new BigDecimal("0.1"),
+                Instant.EPOCH);
+    }
+
+    private void limits(String... pairs) {
+        Map<String, String> values = new java.util.TreeMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put(pairs[i], pairs[i + 1]);
+        }
+        book.apply(new RiskSettings(Map.of(Scope.account("main"), Limits.of(Scope.Kind.ACCOUNT, values)), List.of(),
+                Map.of()));
+    }
+
+    private static Candle close(String price) {
+        return Candles.flat("BTCUSDT", 5, price);
+    }
+
+    @Test
+    void openPositionsAndExposureAreCountedOverTheAccount() {
+        limits("max_open_positions", "1", "max_exposure", "150");
+        RiskBook.Seat a = seat(1, "a");
+        RiskBook.Seat b = seat(2, "b");
+        assertEquals(Optional.empty(), a.entry(new BigDecimal("100")));
+        assertEquals("max_open_positions", b.entry(new BigDecimal("100")).orElseThrow().reason(),
+                "a's entry is reserved until it is done");
+        a.entryDone(held());
+        assertEquals("max_open_positions", b.entry(new BigDecimal("10")).orElseThrow().reason());
+        limits("max_open_positions", "2", "max_exposure", "150");
+        assertEquals(Optional.empty(), b.entry(new BigDecimal("50")), "100 + 50: exactly at the limit");
+        b.entryDone(Holding.flat("BTCUSDT"));
+        assertEquals("max_exposure", b.entry(new BigDecimal("50.01")).orElseThrow().reason());
+    }
+
+    @Test
+    void anAccountsDrawdownSumsItsStrategiesAndFlattensThemAllOnTrip() {
+        limits("max_drawdown", "0.05", "on_trip", "flatten"); // 0.05 x (100 + 100) = 10
+        RiskBook.Seat a = seat(1, "a");
+        RiskBook.Seat b = seat(2, "b");
+        AtomicInteger flattens = new AtomicInteger();
+        a.onFlatten(flattens::incrementAndGet);
+        b.onFlatten(flattens::incrementAndGet);
+        a.entryDone(held());
+        b.entryDone(held());
+        a.mark(close("50000"));
+        b.mark(close("47525"));  // a: -0.1, b: 95.05 - 100.1 = -5.05; together 5.15 below the peak 0
+        assertEquals(Optional.empty(), a.entry(BigDecimal.ONE));
+        a.mark(close("47550"));  // a: 95.1 - 100.1 = -5; together -10.05: more than 10 below the peak
+        assertEquals("max_drawdown", a.entry(BigDecimal.ONE).orElseThrow().reason());
+        assertEquals("max_drawdown", b.entry(BigDecimal.ONE).orElseThrow().reason());
+        assertEquals(2, flattens.get(), "every strategy of the account is asked to sell, once");
+        a.mark(close("47000"));
+        assertEquals(2, flattens.get(), "a trip in force does not trip again");
+    }
+
+    @Test
+    void aResumeSeenInANewReadLiftsTheTripAndRestartsTheDrawdownFromHere() {
+        limits("max_drawdown", "10USDT");
+        RiskBook.Seat a = seat(1, "a");
+        a.entryDone(held());
+        a.mark(close("44000")); // 88 - 100.1 = -12.1
+        assertTrue(a.entry(BigDecimal.ONE).isPresent());
+        Map<Scope, Limits> limits = Map.of(Scope.account("main"), Limits.of(Scope.Kind.ACCOUNT,
+                Map.of("max_drawdown", "10USDT")));
+        book.apply(new RiskSettings(limits, List.of(), Map.of(Scope.ALL, clock.instant())));
+        assertEquals(Optional.empty(), a.entry(BigDecimal.ONE));
+        a.entryDone(held());
+        a.mark(close("39000")); // 78 - 100.1 = -22.1: exactly 10 below the equity at the resume
+        assertEquals(Optional.empty(), a.entry(BigDecimal.ONE));
+        a.entryDone(held());
+        a.mark(close("38999.5"));
+        assertEquals("max_drawdown", a.entry(BigDecimal.ONE).orElseThrow().reason());
+    }
+}
