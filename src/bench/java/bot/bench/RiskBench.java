@@ -63,7 +63,7 @@ final class RiskBench {
                     Thread::sleep, clock, book.seat(identity, "bench", new BigDecimal("100")));
             StrategyRunner runner = new StrategyRunner(identity, kind.create(parameters), parameters, flow);
             RiskSetup setup = new RiskSetup(jdbi, clock);
-            long minute = clock.millis() / 60_000 * 60_000 - Duration.ofMinutes(30).toMillis();
+            long minute = clock.millis() / 60_000 * 60_000 - Duration.ofMinutes(20).toMillis(); // live candles from now on: fresh
             List<Candle> history = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 history.add(candle(minute + i * 60_000L, "100"));
