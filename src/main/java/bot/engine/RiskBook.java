@@ -245,8 +245,9 @@ public final class RiskBook {
                 List<ClosedTrade> accountPast = new ArrayList<>();
                 seats.values().stream().filter(s -> s.account.equals(account)).forEach(s -> accountPast.addAll(s.history));
                 watches.put(account, EquityWatch.rebuild(accountPast, lastResume(account), now));
-                flattenNow = !holding.isFlat() && settings.blocks().stream()
-                        .anyMatch(b -> b.flatten() && b.activeAt(now) && in(b.scope()));
+                // a daemon stopped before it sold what a halt or trip with flatten asked for sells it now
+                flattenNow = !holding.isFlat() && settings.blocks().stream().anyMatch(b -> b.activeAt(now) && in(b.scope())
+                        && (b.flatten() || !b.isHalt() && settings.limitsOf(b.scope()).onTrip() == OnTrip.FLATTEN));
             } finally {
                 lock.unlock();
             }

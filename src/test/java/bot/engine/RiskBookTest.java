@@ -107,4 +107,23 @@ class RiskBookTest {
         a.mark(close("38999.5"));
         assertEquals("max_drawdown", a.entry(BigDecimal.ONE).orElseThrow().reason());
     }
+
+    @Test
+    void aStrategyThatOpensUnderAFlattenTripOrHaltSellsAtOnceAndAPlainHaltKeepsItsPosition() {
+        Map<Scope, Limits> limits = Map.of(Scope.strategy("a"), Limits.of(Scope.Kind.STRATEGY,
+                Map.of("max_drawdown", "0.1", "on_trip", "flatten")));
+        bot.risk.Block trip = new bot.risk.Block(3, Scope.strategy("a"), "max_drawdown", "test", BigDecimal.TEN,
+                BigDecimal.ONE, Instant.EPOCH, null, false);
+        bot.risk.Block halt = new bot.risk.Block(4, Scope.strategy("b"), null, "test", null, null, Instant.EPOCH, null,
+                false);
+        book.apply(new RiskSettings(limits, List.of(trip, halt), Map.of()));
+        AtomicInteger flattens = new AtomicInteger();
+        for (String name : List.of("a", "b")) {
+            RiskBook.Seat seat = book.seat(new StrategyIdentity(name.charAt(0), name, Mode.PAPER, "BTCUSDT", Interval.M1),
+                    "main", new BigDecimal("100"));
+            seat.onFlatten(() -> flattens.incrementAndGet());
+            seat.open(held());
+        }
+        assertEquals(1, flattens.get(), "a (tripped, on_trip=flatten) sells; b (halted without flatten) keeps its position");
+    }
 }
