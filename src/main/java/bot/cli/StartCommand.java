@@ -2,6 +2,7 @@ package bot.cli;
 
 import bot.app.Daemon;
 import bot.app.Exchange;
+import bot.app.Monitoring;
 import bot.app.PluginKinds;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
@@ -46,15 +47,19 @@ final class StartCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
-            try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock)) {
+            // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
+            try (Monitoring monitoring = Monitoring.open(settings, db.jdbi(), root.environment().variables());
+                 Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
+                    exchange.apply(settings), clock, monitoring.notifier())) {
                 // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
                 if (daemon.start() == 0) {
                     root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
                             + " (or enable one)");
                     return Cli.FAILED;
                 }
+                monitoring.watch(daemon, clock);
                 signal.await();
+                monitoring.stopping();
             }
         } finally {
             signal.finished();

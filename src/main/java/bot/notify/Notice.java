@@ -1,0 +1,20 @@
+package bot.notify;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Something an operator should hear of: a fill, a halt, a limit tripped, a strategy failed or
+ * refused, the daemon started or stopped, the day's summary. {@code text} is the one line a person
+ * reads; {@code fields} the same facts for a script. Nothing secret goes in either.
+ *
+ * @param strategy the strategy it is about; null for the daemon as a whole
+ */
+public record Notice(Kind kind, String strategy, String text, Map<String, Object> fields, Instant time) {
+
+    public enum Kind { FILL, HALTED, LIMIT_TRIPPED, FAILED, REFUSED, DAEMON_STARTED, DAEMON_STOPPED, DAILY_SUMMARY }
+
+    public Notice {
+        fields = fields == null ? Map.of() : Map.copyOf(fields);
+    }
+}
