@@ -40,7 +40,8 @@ public final class StatusPublisher implements AutoCloseable {
     private final Map<Long, StrategyState.Code> told = new HashMap<>();
     private boolean failing;
     private final Thread thread;
-    private volatile boolean closed;
+    /** Counted down by close(): wakes the thread from its wait, never interrupting a JDBC call. */
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * @param engineClock  the daemon's clock: candle times and lags are on it
@@ -60,18 +61,17 @@ public final class StatusPublisher implements AutoCloseable {
     }
 
     private void run() {
-        while (!closed) {
-            publishOnce();
-            try {
-                alsoEachPass.run();
-            } catch (RuntimeException e) {
-                log.warn("status: the periodic work after publishing failed: {}", e.toString());
-            }
-            try {
-                Thread.sleep(every);
-            } catch (InterruptedException e) {
-                return;
-            }
+        try {
+            do {
+                publishOnce();
+                try {
+                    alsoEachPass.run();
+                } catch (RuntimeException e) {
+                    log.warn("status: the periodic work after publishing failed: {}", e.toString());
+                }
+            } while (!closing.await(every.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            // cut short by close() after its wait
         }
     }
 
@@ -133,18 +133,27 @@ public final class StatusPublisher implements AutoCloseable {
                 Instant.ofEpochMilli(engineClock.millis())));
     }
 
-    /** Stops publishing, then writes the last state (the daemon stopped: every strategy stopped) once. */
+    /**
+     * Stops publishing, then writes the last state (the daemon stopped: every strategy stopped) once,
+     * marked as an instance that stopped, so {@code bot status} says at once that no daemon runs.
+     */
     @Override
     public void close() {
-        closed = true;
-        thread.interrupt();
+        closing.countDown();
         try {
-            thread.join(Duration.ofSeconds(10));
+            if (!thread.join(Duration.ofSeconds(10))) {
+                thread.interrupt(); // a publish stuck on the database: give it up
+                thread.join(Duration.ofSeconds(2));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!thread.isAlive()) {
-            publishOnce();
+        if (!thread.isAlive() && publishOnce()) {
+            try {
+                repository.stopped(instance);
+            } catch (RuntimeException e) {
+                log.warn("status: cannot mark this instance stopped: {}", e.toString());
+            }
         }
     }
 }

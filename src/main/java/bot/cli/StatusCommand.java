@@ -55,14 +55,18 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static boolean fresh(Row row) {
-        return row.heartbeatAgeSeconds() != null && row.heartbeatAgeSeconds() <= STALE_SECONDS;
+        return row.stoppedAt() == null && row.heartbeatAgeSeconds() != null && row.heartbeatAgeSeconds() <= STALE_SECONDS;
     }
 
     /** One line saying whether a daemon runs, and which. */
     private static String daemonLine(List<Row> rows) {
         Set<String> instances = new LinkedHashSet<>();
         Double newest = null;
+        Instant stopped = null;
         for (Row row : rows) {
+            if (row.stoppedAt() != null && (stopped == null || row.stoppedAt().isAfter(stopped))) {
+                stopped = row.stoppedAt();
+            }
             if (fresh(row)) {
                 instances.add(row.host() + " pid " + row.pid());
             }
@@ -73,8 +77,14 @@ final class StatusCommand implements Callable<Integer> {
         if (!instances.isEmpty()) {
             return "daemon running: " + String.join(", ", instances);
         }
-        return "no daemon is running: no heartbeat in the last " + STALE_SECONDS + " s"
-                + (newest == null ? " (none was ever published)" : " (the last one " + age(newest) + " ago)");
+        if (newest == null) {
+            return "no daemon is running: none has published a status yet";
+        }
+        if (stopped != null && newest <= STALE_SECONDS) {
+            return "no daemon is running: the last one stopped at " + time(stopped);
+        }
+        return "no daemon is running: no heartbeat in the last " + STALE_SECONDS + " s (the last one " + age(newest)
+                + " ago)";
     }
 
     private static void table(List<Row> rows, PrintWriter out) {
@@ -148,6 +158,7 @@ final class StatusCommand implements Callable<Integer> {
             instance.put("since", r.takenAt().toString());
         }
         m.put("instance", instance);
+        m.put("stoppedAt", r.stoppedAt() == null ? null : r.stoppedAt().toString());
         m.put("heartbeatAt", r.heartbeatAt() == null ? null : r.heartbeatAt().toString());
         m.put("heartbeatAgeSeconds", r.heartbeatAgeSeconds() == null ? null
                 : Math.round(r.heartbeatAgeSeconds() * 10) / 10.0);

@@ -132,14 +132,14 @@ public final class NotificationSender implements Notifier, AutoCloseable {
      */
     public void close(Duration flush) {
         closed = true;
-        if (queue.offer(STOP)) {
-            try {
-                if (thread.join(flush)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        long deadline = System.nanoTime() + flush.toNanos();
+        try {
+            if (queue.offer(STOP, flush.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS)
+                    && thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))) {
+                return;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         thread.interrupt();
         log.atWarn().addKeyValue("left", queue.size()).log("notifications still queued at stop were not sent");

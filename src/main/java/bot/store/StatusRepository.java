@@ -35,9 +35,9 @@ public final class StatusRepository {
         jdbi.useTransaction(h -> {
             PreparedBatch batch = h.prepareBatch("""
                     insert into strategy_status (strategy_id, instance_id, host, pid, instance_started_at, taken_at,
-                        heartbeat_at, state, reason, last_candle_open_time, last_candle_close_time, last_close,
+                        heartbeat_at, stopped_at, state, reason, last_candle_open_time, last_candle_close_time, last_close,
                         candle_lag_ms, position_qty, entry_price, unrealized_pnl)
-                    values (:strategyId, :instanceId, :host, :pid, :startedAt, now(), now(), :state, :reason,
+                    values (:strategyId, :instanceId, :host, :pid, :startedAt, now(), now(), null, :state, :reason,
                         :lastCandleOpenTime, :lastCandleCloseTime, :lastClose, :candleLagMillis, :positionQty,
                         :entryPrice, :unrealizedPnl)
                     on conflict (strategy_id) do update set
@@ -45,6 +45,7 @@ public final class StatusRepository {
                                         then strategy_status.taken_at else excluded.taken_at end,
                         instance_id = excluded.instance_id, host = excluded.host, pid = excluded.pid,
                         instance_started_at = excluded.instance_started_at, heartbeat_at = excluded.heartbeat_at,
+                        stopped_at = null,
                         state = excluded.state, reason = excluded.reason,
                         last_candle_open_time = excluded.last_candle_open_time,
                         last_candle_close_time = excluded.last_candle_close_time, last_close = excluded.last_close,
@@ -59,10 +60,16 @@ public final class StatusRepository {
         });
     }
 
+    /** Marks the instance's rows as those of a daemon that stopped cleanly: no daemon runs them now. */
+    public void stopped(Instance instance) {
+        jdbi.useHandle(h -> h.createUpdate("update strategy_status set stopped_at = now() where instance_id = :id")
+                .bind("id", instance.id()).execute());
+    }
+
     /** What {@code bot status} shows of one enabled strategy; the status fields are null when none was ever published. */
     public record Row(String strategy, String mode, String symbol, String interval,
                       String state, String reason, String host, Long pid, Instant takenAt, Instant heartbeatAt,
-                      Double heartbeatAgeSeconds, Long lastCandleOpenTime, Long lastCandleCloseTime, String lastClose,
+                      Double heartbeatAgeSeconds, Instant stoppedAt, Long lastCandleOpenTime, Long lastCandleCloseTime, String lastClose,
                       Long candleLagMillis, String positionQty, String entryPrice, String unrealizedPnl,
                       LastOrder lastOrder) {
     }
@@ -75,7 +82,7 @@ public final class StatusRepository {
     public List<Row> enabled() {
         return jdbi.withHandle(h -> h.createQuery("""
                 select s.name, s.mode, s.symbol, s.interval, st.state, st.reason, st.host, st.pid, st.taken_at,
-                       st.heartbeat_at, extract(epoch from (now() - st.heartbeat_at))::float8 as heartbeat_age,
+                       st.heartbeat_at, st.stopped_at, extract(epoch from (now() - st.heartbeat_at))::float8 as heartbeat_age,
                        st.last_candle_open_time, st.last_candle_close_time, st.last_close::text as last_close,
                        st.candle_lag_ms, st.position_qty::text as position_qty, st.entry_price::text as entry_price,
                        st.unrealized_pnl::text as unrealized_pnl,
@@ -89,7 +96,7 @@ public final class StatusRepository {
                 order by s.name""").map((rs, ctx) -> new Row(rs.getString("name"), rs.getString("mode"),
                 rs.getString("symbol"), rs.getString("interval"), rs.getString("state"), rs.getString("reason"),
                 rs.getString("host"), (Long) rs.getObject("pid"), JdbiJournal.instant(rs, "taken_at"),
-                JdbiJournal.instant(rs, "heartbeat_at"), (Double) rs.getObject("heartbeat_age"),
+                JdbiJournal.instant(rs, "heartbeat_at"), (Double) rs.getObject("heartbeat_age"), JdbiJournal.instant(rs, "stopped_at"),
                 (Long) rs.getObject("last_candle_open_time"), (Long) rs.getObject("last_candle_close_time"),
                 rs.getString("last_close"), (Long) rs.getObject("candle_lag_ms"), rs.getString("position_qty"),
                 rs.getString("entry_price"), rs.getString("unrealized_pnl"),

@@ -9,6 +9,7 @@ create table strategy_status (
     instance_started_at   timestamptz not null,
     taken_at              timestamptz not null,  -- since when this instance runs the strategy
     heartbeat_at          timestamptz not null,
+    stopped_at            timestamptz,           -- set when the instance stopped cleanly; null while it runs
     state                 text        not null,  -- running, warming_up, waiting_for_network, halted, failed, refused, starting, stopped
     reason                text,                  -- why halted, failed, refused or waiting
     last_candle_open_time bigint,                -- the last closed candle handled live
