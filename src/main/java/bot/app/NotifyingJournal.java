@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * journal has recorded it: the fill notification comes from the one place every fill goes through,
  * and costs the runner only an offer to the notifier's queue.
  */
-final class NotifyingJournal implements Journal {
+public final class NotifyingJournal implements Journal {
     private final Journal journal;
     private final Notifier notifier;
     /** Orders opened by this process and not final yet: whose they are and what they ask. */
@@ -30,7 +30,7 @@ final class NotifyingJournal implements Journal {
     private record Opened(StrategyIdentity strategy, OrderRequest request) {
     }
 
-    NotifyingJournal(Journal journal, Notifier notifier) {
+    public NotifyingJournal(Journal journal, Notifier notifier) {
         this.journal = journal;
         this.notifier = notifier;
     }
