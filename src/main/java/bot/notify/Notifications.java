@@ -35,6 +35,7 @@ public final class Notifications {
         if (!telegramToken.isEmpty()) {
             channels.add(new TelegramChannel(http, telegramBaseUrl, telegramToken, telegramChat));
         }
-        return new NotificationSender(channels, capacity, backoff, pause, List.of(telegramToken));
+        // both may carry a token: scrubbed from any error message that might quote them
+        return new NotificationSender(channels, capacity, backoff, pause, List.of(telegramToken, webhookUrl));
     }
 }
