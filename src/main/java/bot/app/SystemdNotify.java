@@ -21,11 +21,16 @@ final class SystemdNotify {
     }
 
     static void ready(Map<String, String> environment, String status) {
-        send(environment, List.of("systemd-notify", "--ready", "--status=" + status));
+        ready(environment, status, "systemd-notify");
+    }
+
+    /** {@code executable}: a test's stand-in for systemd-notify. */
+    static void ready(Map<String, String> environment, String status, String executable) {
+        send(environment, List.of(executable, "--ready", "--status=" + status));
     }
 
     static void stopping(Map<String, String> environment) {
-        send(environment, List.of("systemd-notify", "STOPPING=1"));
+        send(environment, List.of("systemd-notify", "STOPPING=1")); // works before systemd 253's --stopping
     }
 
     private static void send(Map<String, String> environment, List<String> command) {
