@@ -1,6 +1,7 @@
 package bot.engine;
 
 import bot.domain.Candle;
+import bot.domain.Position;
 import bot.strategy.Strategy;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class StrategyRunner implements CandleListener {
     /** Written by the runner's thread only, read by monitoring: see {@link #view()}. */
     private volatile boolean warmedUp;
     private volatile RunnerView.HandledCandle lastCandle;
-    private volatile bot.domain.Position position;
+    private volatile Position position;
     private volatile String failure;
 
     public StrategyRunner(StrategyIdentity identity, Strategy strategy, bot.strategy.StrategyParameters parameters,
@@ -74,7 +75,7 @@ public final class StrategyRunner implements CandleListener {
     public RunnerView view() {
         State current = state();
         String reason = switch (current) {
-            case HALTED -> flow.haltReason();
+            case HALTED -> flow.haltReason() != null ? flow.haltReason() : failure; // an order in doubt, or reconciling
             case FAILED -> failure;
             default -> null;
         };
@@ -225,10 +226,18 @@ public final class StrategyRunner implements CandleListener {
                     }
                     warmedUp = true;
                 }
-                case Closed c -> handled(c.candle(), c.arrivedAt());
+                case Closed c -> {
+                    if (handle(c.candle(), RunnerContext.Phase.LIVE)) {
+                        handled(c.candle(), c.arrivedAt());
+                    }
+                }
                 case ClosedBatch b -> {
+                    Candle last = null;
                     for (Candle candle : b.candles()) {
-                        handled(candle, b.arrivedAt());
+                        last = handle(candle, RunnerContext.Phase.LIVE) ? candle : last;
+                    }
+                    if (last != null) {
+                        handled(last, b.arrivedAt()); // once per batch: a replay's pace is untouched
                     }
                 }
                 case Tick t -> tick(t.candle());
@@ -236,12 +245,10 @@ public final class StrategyRunner implements CandleListener {
         }
     }
 
-    /** A live candle handled, then published for monitoring (two volatile writes: nothing on the candle path waits). */
-    private void handled(Candle candle, long arrivedAt) throws InterruptedException {
-        if (handle(candle, RunnerContext.Phase.LIVE)) {
-            lastCandle = new RunnerView.HandledCandle(candle.openTime(), candle.closeTime(), candle.close(), arrivedAt);
-            position = context.position();
-        }
+    /** Publishes a live candle handled, for monitoring: two volatile writes, nothing on the candle path waits. */
+    private void handled(Candle candle, long arrivedAt) {
+        lastCandle = new RunnerView.HandledCandle(candle.openTime(), candle.closeTime(), candle.close(), arrivedAt);
+        position = context.position();
     }
 
     /** True when the candle went to the strategy (not dropped as defective or seen already). */
