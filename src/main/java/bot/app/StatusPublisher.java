@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * thread, every {@code every}: each pass reads the runners' latest views (so changes between two
  * passes coalesce into one write) and writes one batch, which is also the heartbeat. The trading
  * threads never wait on it; a database outage is logged once and waited out. A strategy turning
- * halted, failed or refused is also told to the notifier.
+ * halted, failed or refused (and running again after it) is also told to the notifier.
  */
 public final class StatusPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusPublisher.class);
@@ -63,11 +63,12 @@ public final class StatusPublisher implements AutoCloseable {
     private void run() {
         try {
             do {
-                publishOnce();
                 try {
+                    publishOnce();
                     alsoEachPass.run();
                 } catch (RuntimeException e) {
-                    log.warn("status: the periodic work after publishing failed: {}", e.toString());
+                    // a bug must not end the status: it is logged and the next pass tries again
+                    log.atWarn().setCause(e).log("status: a pass failed");
                 }
             } while (!closing.await(every.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
@@ -115,15 +116,20 @@ public final class StatusPublisher implements AutoCloseable {
                 view == null ? null : view.unrealizedPnl());
     }
 
-    /** A strategy entering a state an operator must hear of is told once, when it enters it. */
+    /**
+     * A strategy entering a state an operator must hear of is told once, when it enters it; and
+     * once more when it runs again after a halt or a refusal.
+     */
     private void tell(StrategyActivity activity, StrategyState state) {
         StrategyState.Code before = told.put(activity.strategyId(), state.code());
-        if (state.code() == before || !state.code().alarming()) {
+        boolean resumed = before != null && before.alarming() && state.code() == StrategyState.Code.RUNNING;
+        if (state.code() == before || !(state.code().alarming() || resumed)) {
             return;
         }
         Notice.Kind kind = switch (state.code()) {
             case HALTED -> Notice.Kind.HALTED;
             case FAILED -> Notice.Kind.FAILED;
+            case RUNNING -> Notice.Kind.RESUMED;
             default -> Notice.Kind.REFUSED;
         };
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -12,9 +12,15 @@ import java.util.Map;
  */
 public record Notice(Kind kind, String strategy, String text, Map<String, Object> fields, Instant time) {
 
-    public enum Kind { FILL, HALTED, LIMIT_TRIPPED, FAILED, REFUSED, DAEMON_STARTED, DAEMON_STOPPED, DAILY_SUMMARY }
+    public enum Kind {
+        FILL, HALTED, LIMIT_TRIPPED, FAILED, REFUSED,
+        /** A strategy running again after it was halted or refused. */
+        RESUMED,
+        DAEMON_STARTED, DAEMON_STOPPED, DAILY_SUMMARY
+    }
 
     public Notice {
-        fields = fields == null ? Map.of() : Map.copyOf(fields);
+        // a copy that keeps the order and null values (a field not known is sent as JSON null)
+        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
     }
 }

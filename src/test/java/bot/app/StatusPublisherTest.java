@@ -78,11 +78,16 @@ class StatusPublisherTest {
                 assertEquals(List.of(Notice.Kind.HALTED), notices.stream().map(Notice::kind).toList());
                 assertEquals("xrp-mr: halted: the outcome of order x-1 is unknown", notices.get(0).text());
 
+                view.set(new RunnerView(StrategyRunner.State.RUNNING, null, true, CANDLE, LONG));
+                awaitTrue(() -> notices.size() == 2, notices::toString);
+                assertEquals(Notice.Kind.RESUMED, notices.get(1).kind());
+                assertEquals("xrp-mr: running", notices.get(1).text());
+
                 down.set(true);
                 view.set(new RunnerView(StrategyRunner.State.FAILED, "the strategy threw java.lang.ArithmeticException",
                         true, CANDLE, LONG));
-                awaitTrue(() -> notices.size() == 2, notices::toString); // the notice does not wait for the database
-                assertEquals(Notice.Kind.FAILED, notices.get(1).kind());
+                awaitTrue(() -> notices.size() == 3, notices::toString); // the notice does not wait for the database
+                assertEquals(Notice.Kind.FAILED, notices.get(2).kind());
                 Thread.sleep(100); // several failed passes: one line
                 assertEquals(1, log.warnings().stream().filter(w -> w.contains("cannot publish")).count(),
                         log.lines().toString());

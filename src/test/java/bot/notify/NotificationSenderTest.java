@@ -143,6 +143,16 @@ class NotificationSenderTest {
         }
     }
 
+    @Test
+    void aFieldNotKnownIsKeptAsNull() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("state", "refused");
+        fields.put("reason", null);
+        Notice notice = new Notice(Notice.Kind.REFUSED, "s", "s: refused", fields, Instant.EPOCH);
+        assertTrue(notice.fields().containsKey("reason"));
+        assertEquals(List.of("state", "reason"), List.copyOf(notice.fields().keySet()));
+    }
+
     private static void awaitDelivered(NotificationSender sender, long count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (sender.delivered() < count && System.nanoTime() < deadline) {
