@@ -4,6 +4,7 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.domain.Network;
 import bot.engine.Journal;
+import bot.notify.Notifier;
 import bot.engine.LookupBackoff;
 import bot.engine.MarketFeed;
 import bot.engine.RiskBook;
@@ -84,7 +85,15 @@ public final class Daemon implements AutoCloseable {
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
-        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, clock,
+        return create(jdbi, registry, exchange, clock, Notifier.NONE);
+    }
+
+    /** The same, telling {@code notifier} of every fill the journal records. */
+    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock,
+                                Notifier notifier) {
+        Journal journal = notifier == Notifier.NONE ? new JdbiJournal(jdbi)
+                : new NotifyingJournal(new JdbiJournal(jdbi), notifier);
+        return new Daemon(new EnabledStrategies(jdbi), journal, registry, exchange, clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
                 new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock));
     }
@@ -148,6 +157,26 @@ public final class Daemon implements AutoCloseable {
             lock.unlock();
         }
         return phases;
+    }
+
+    /** Each strategy as the daemon supervises it, for status and notifications: read-only, cheap, from any thread. */
+    public List<StrategyActivity> activity() {
+        List<StrategySupervisor> all;
+        lock.lock();
+        try {
+            all = List.copyOf(supervisors);
+        } finally {
+            lock.unlock();
+        }
+        List<StrategyActivity> activity = new ArrayList<>(all.size());
+        for (StrategySupervisor s : all) {
+            StrategySupervisor.Refusal refusal = s.refusal();
+            StrategyRunner runner = s.runner();
+            activity.add(new StrategyActivity(s.strategyId(), s.name(), s.interval(), s.phase().name(),
+                    refusal == null ? null : refusal.reason(), refusal != null && refusal.passing(),
+                    runner == null ? null : runner.view()));
+        }
+        return activity;
     }
 
     private SymbolRulesSource rules(Network network) {

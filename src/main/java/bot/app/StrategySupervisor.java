@@ -42,6 +42,10 @@ final class StrategySupervisor {
     private final Host host;
     private final StrategyRetries retries;
     private volatile Phase phase = Phase.PREPARING;
+    /** The last refusal, while waiting to retry after it; null otherwise. */
+    private volatile Refusal refusal;
+    /** The runner once it runs. */
+    private volatile StrategyRunner runner;
     /** Set by {@link #interrupt}: some clients swallow the interrupt and fail instead, which must not look like a refusal. */
     private volatile boolean stopping;
     private Thread thread;
@@ -58,6 +62,28 @@ final class StrategySupervisor {
 
     Phase phase() {
         return phase;
+    }
+
+    /** Why the strategy was last refused, and whether the cause may pass by itself (the network). */
+    record Refusal(String reason, boolean passing) {
+    }
+
+    /** The last refusal while the strategy waits to retry; null when it is not waiting. */
+    Refusal refusal() {
+        return phase == Phase.WAITING_TO_RETRY ? refusal : null;
+    }
+
+    long strategyId() {
+        return definition.id();
+    }
+
+    String interval() {
+        return definition.interval();
+    }
+
+    /** The runner once the strategy runs; null before. */
+    StrategyRunner runner() {
+        return runner;
     }
 
     void start() {
@@ -108,6 +134,7 @@ final class StrategySupervisor {
                     Duration wait = retries.delay(e.passing(), Math.max(1, failures));
                     log.error("strategy refused: {}", e.getMessage(), kv("strategy", definition.name()),
                             kv("retryInSeconds", wait.toSeconds()));
+                    refusal = new Refusal(e.getMessage(), e.passing());
                     phase = Phase.WAITING_TO_RETRY;
                     if (first) {
                         first = false;
@@ -165,6 +192,7 @@ final class StrategySupervisor {
             subscription.cancel();
             throw new InterruptedException();
         }
+        this.runner = runner;
         phase = Phase.RUNNING;
         MDC.put("strategy", definition.name());
         try {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             ReportCommand.class,
             LimitsCommand.class,
             HaltCommand.class,
-            ResumeCommand.class
+            ResumeCommand.class,
+            StatusCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;

@@ -2,6 +2,7 @@ package bot.cli;
 
 import bot.app.Daemon;
 import bot.app.Exchange;
+import bot.app.Monitoring;
 import bot.app.PluginKinds;
 import bot.app.RiskUpdates;
 import bot.app.ShutdownSignal;
@@ -49,12 +50,14 @@ final class StartCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
-            try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock);
+            // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
+            try (Monitoring monitoring = Monitoring.open(settings, db.jdbi(), root.environment().variables());
+                 Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
+                    exchange.apply(settings), clock, monitoring.notifier());
                  ChangeListener changes = new ChangeListener(db.dataSource(), RiskUpdates.SAFETY_NET)) {
                 // limits and halts read before any strategy starts (a daemon stopped halted starts halted),
                 // then re-read on every change
-                RiskUpdates risk = new RiskUpdates(db.jdbi(), daemon.risk());
+                RiskUpdates risk = new RiskUpdates(db.jdbi(), daemon.risk(), monitoring.notifier());
                 risk.run();
                 changes.on(Changes.Topic.RISK, risk).start();
                 // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
@@ -63,7 +66,9 @@ final class StartCommand implements Callable<Integer> {
                             + " (or enable one)");
                     return Cli.FAILED;
                 }
+                monitoring.watch(daemon, clock);
                 signal.await();
+                monitoring.stopping();
             }
         } finally {
             signal.finished();

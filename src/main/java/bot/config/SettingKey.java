@@ -20,7 +20,15 @@ public enum SettingKey {
     /** At most 10,000 (years of daily files); at most 20 with size rotation (checked with BOT_LOG_ROTATION). */
     BOT_LOG_RETENTION("14", v -> wholeNumber(v, 1, 10_000), false),
     BOT_BINANCE_REST_URL("", v -> url(v, "http", "https"), false),
-    BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false);
+    BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false),
+    /** A secret: a webhook URL often carries its own token (Slack, Discord). */
+    BOT_NOTIFY_URL("", v -> url(v, "http", "https"), true),
+    BOT_TELEGRAM_TOKEN("", v -> v.matches("[0-9]+:[A-Za-z0-9_-]+") ? null
+            : "must be a Telegram bot token (digits, a colon, then letters, digits, _ or -)", true),
+    BOT_TELEGRAM_CHAT("", v -> v.matches("-?[0-9]+|@[A-Za-z0-9_]{4,}") ? null
+            : "must be a chat id (a number) or @channelname", false),
+    /** Telegram's Bot API base URL; a test points it at a fake receiver. */
+    BOT_TELEGRAM_URL("https://api.telegram.org", v -> url(v, "http", "https"), false);
 
     private final String defaultValue;
     private final Check check;

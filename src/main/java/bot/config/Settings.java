@@ -89,6 +89,24 @@ public final class Settings {
                 .orElse(testnet ? "wss://stream.testnet.binance.vision" : "wss://stream.binance.com:9443");
     }
 
+    /** The webhook notices are POSTed to; empty: none. */
+    public String notifyUrl() {
+        return get(SettingKey.BOT_NOTIFY_URL);
+    }
+
+    /** The Telegram bot's token; empty: no Telegram notices. */
+    public String telegramToken() {
+        return get(SettingKey.BOT_TELEGRAM_TOKEN);
+    }
+
+    public String telegramChat() {
+        return get(SettingKey.BOT_TELEGRAM_CHAT);
+    }
+
+    public String telegramUrl() {
+        return optional(SettingKey.BOT_TELEGRAM_URL).orElse(SettingKey.BOT_TELEGRAM_URL.defaultValue());
+    }
+
     private Optional<String> optional(SettingKey key) {
         String value = values.get(key);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);

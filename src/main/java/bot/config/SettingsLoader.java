@@ -59,6 +59,10 @@ public final class SettingsLoader {
 
     /** Checks that depend on two settings. */
     private static void checkTogether(Map<SettingKey, String> values) {
+        if (values.get(SettingKey.BOT_TELEGRAM_TOKEN).isEmpty() != values.get(SettingKey.BOT_TELEGRAM_CHAT).isEmpty()) {
+            throw new SettingsException("BOT_TELEGRAM_CHAT: Telegram notifications need both BOT_TELEGRAM_TOKEN"
+                    + " and BOT_TELEGRAM_CHAT; set both or neither");
+        }
         if ("size".equals(values.get(SettingKey.BOT_LOG_ROTATION))) {
             int retention = Integer.parseInt(values.get(SettingKey.BOT_LOG_RETENTION));
             if (retention > Settings.MAX_SIZE_RETENTION) {

@@ -24,6 +24,14 @@ final class Halt {
         return clientOrderId != null;
     }
 
+    /** What the halt waits for, or null when there is none. */
+    String reason() {
+        String id = clientOrderId;
+        Instant from = since;
+        return id == null ? null : "the outcome of order " + id + " is unknown" + (from == null ? "" : " since " + from)
+                + "; it is being looked up";
+    }
+
     void begin(JournaledOrder order, String lastAnswer) {
         if (active()) {
             return;

@@ -31,6 +31,7 @@ public final class OrderFlow {
     private final SymbolRulesSource rulesSource;
     private final OrderDesk desk;
     private final RiskBook.Seat seat;
+    private final InstantSource clock;
     /** What {@link #restore()} could not settle within its bounded lookups: the runner settles it first. */
     private Leftover leftover;
     /** The position whose denied exit was logged at ERROR (once per position, not per candle). */
@@ -64,6 +65,7 @@ public final class OrderFlow {
         this.journal = journal;
         this.rulesSource = rulesSource;
         this.seat = seat;
+        this.clock = clock;
         this.desk = new OrderDesk(strategy, gateway, new RiskMarkingJournal(journal, seat), backoff,
                 RetryBackoff.RESOLUTION, sleeper, jitter,
                 new InfrastructureRetry(RetryBackoff.INFRASTRUCTURE, sleeper, jitter),
@@ -73,6 +75,16 @@ public final class OrderFlow {
     /** True while an order of the strategy is in doubt past the bounded lookups: it trades nothing until it is settled. */
     public boolean halted() {
         return desk.halt().active();
+    }
+
+    /** Why the strategy is halted (which order is in doubt, since when); null when it is not. */
+    public String haltReason() {
+        return desk.halt().reason();
+    }
+
+    /** The engine's clock, in epoch ms: when a candle reached the runner. */
+    long millis() {
+        return clock.millis();
     }
 
     /**

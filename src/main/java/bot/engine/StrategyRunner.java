@@ -1,6 +1,7 @@
 package bot.engine;
 
 import bot.domain.Candle;
+import bot.domain.Position;
 import bot.strategy.Strategy;
 import java.time.Duration;
 import java.util.List;
@@ -31,10 +32,10 @@ public final class StrategyRunner implements CandleListener {
     private record History(List<Candle> candles) implements Event {
     }
 
-    private record Closed(Candle candle) implements Event {
+    private record Closed(Candle candle, long arrivedAt) implements Event {
     }
 
-    private record ClosedBatch(List<Candle> candles) implements Event {
+    private record ClosedBatch(List<Candle> candles, long arrivedAt) implements Event {
     }
 
     private record Tick(Candle candle) implements Event {
@@ -57,9 +58,14 @@ public final class StrategyRunner implements CandleListener {
     private final AtomicReference<Thread> thread = new AtomicReference<>();
     private long lastOpenTime = Long.MIN_VALUE;
     /** The last candle handled (warm-up ones too): what a flatten is priced at. */
-    private Candle lastCandle;
+    private Candle flattenPrice;
     /** A flatten asked for before any candle came: done on the first one. */
     private boolean flattenPending;
+    /** Written by the runner's thread only, read by monitoring: see {@link #view()}. */
+    private volatile boolean warmedUp;
+    private volatile RunnerView.HandledCandle lastCandle;
+    private volatile Position position;
+    private volatile String failure;
 
     public StrategyRunner(StrategyIdentity identity, Strategy strategy, bot.strategy.StrategyParameters parameters,
                           OrderFlow flow) {
@@ -72,6 +78,17 @@ public final class StrategyRunner implements CandleListener {
 
     public StrategyIdentity identity() {
         return identity;
+    }
+
+    /** What the runner is doing now, for status and monitoring; cheap, and safe from any thread. */
+    public RunnerView view() {
+        State current = state();
+        String reason = switch (current) {
+            case HALTED -> flow.haltReason() != null ? flow.haltReason() : failure; // an order in doubt, or reconciling
+            case FAILED -> failure;
+            default -> null;
+        };
+        return new RunnerView(current, reason, warmedUp, lastCandle, position);
     }
 
     public int warmupCandles() {
@@ -94,11 +111,13 @@ public final class StrategyRunner implements CandleListener {
         MDC.put("symbol", identity.symbol());
         try {
             context.holding(flow.restore());
+            position = context.position();
             reconciled = true;
             log.atInfo().addKeyValue("position", context.position().quantity().toPlainString())
                     .addKeyValue("halted", flow.halted()).log("strategy reconciled with the journal and the exchange");
             return true;
         } catch (TradingHaltedException e) {
+            failure = "its state cannot be reconciled: " + e.getMessage();
             state = State.HALTED;
             log.error("strategy refused: its state cannot be reconciled: {}", e.getMessage());
         } catch (InterruptedException e) {
@@ -106,6 +125,7 @@ public final class StrategyRunner implements CandleListener {
             state = State.STOPPED;
             log.warn("reconciliation interrupted; the strategy's orders stay in the journal for the next start");
         } catch (RuntimeException e) {
+            failure = "reconciling it failed: " + e;
             state = State.FAILED;
             log.error("strategy refused: reconciling it failed", e);
         } finally {
@@ -150,7 +170,7 @@ public final class StrategyRunner implements CandleListener {
 
     @Override
     public void onClosed(Candle closed) {
-        enqueue(new Closed(closed));
+        enqueue(new Closed(closed, flow.millis()));
     }
 
     /**
@@ -159,7 +179,7 @@ public final class StrategyRunner implements CandleListener {
      * candle (the handoff costs several times what mean_reversion does with a candle).
      */
     public void replay(List<Candle> closedCandles) {
-        enqueue(new ClosedBatch(List.copyOf(closedCandles)));
+        enqueue(new ClosedBatch(List.copyOf(closedCandles), flow.millis()));
     }
 
     /** Asks the runner to sell its open position at once, on its own thread (after what is queued before it). */
@@ -192,12 +212,14 @@ public final class StrategyRunner implements CandleListener {
             state = State.STOPPED;
             log.info("runner stopped");
         } catch (StrategyFailure e) {
+            failure = "the strategy threw " + e.getCause();
             state = State.FAILED;
             log.error("strategy failed and is stopped; the others go on", e.getCause());
         } catch (InterruptedException e) {
             state = State.STOPPED;
             log.warn("runner interrupted while waiting on an order; it stays in the journal for the next start");
         } catch (RuntimeException e) {
+            failure = "the runner failed: " + e;
             state = State.FAILED;
             log.error("runner failed and is stopped; the others go on", e);
         } finally {
@@ -216,11 +238,20 @@ public final class StrategyRunner implements CandleListener {
                     for (Candle candle : h.candles()) {
                         handle(candle, RunnerContext.Phase.WARMUP);
                     }
+                    warmedUp = true;
                 }
-                case Closed c -> handle(c.candle(), RunnerContext.Phase.LIVE);
+                case Closed c -> {
+                    if (handle(c.candle(), RunnerContext.Phase.LIVE)) {
+                        handled(c.candle(), c.arrivedAt());
+                    }
+                }
                 case ClosedBatch b -> {
+                    Candle last = null;
                     for (Candle candle : b.candles()) {
-                        handle(candle, RunnerContext.Phase.LIVE);
+                        last = handle(candle, RunnerContext.Phase.LIVE) ? candle : last;
+                    }
+                    if (last != null) {
+                        handled(last, b.arrivedAt()); // once per batch: a replay's pace is untouched
                     }
                 }
                 case Tick t -> tick(t.candle());
@@ -229,18 +260,25 @@ public final class StrategyRunner implements CandleListener {
         }
     }
 
-    private void handle(Candle candle, RunnerContext.Phase phase) throws InterruptedException {
+    /** Publishes a live candle handled, for monitoring: two volatile writes, nothing on the candle path waits. */
+    private void handled(Candle candle, long arrivedAt) {
+        lastCandle = new RunnerView.HandledCandle(candle.openTime(), candle.closeTime(), candle.close(), arrivedAt);
+        position = context.position();
+    }
+
+    /** True when the candle went to the strategy (not dropped as defective or seen already). */
+    private boolean handle(Candle candle, RunnerContext.Phase phase) throws InterruptedException {
         if (!candle.closed() || candle.defect() != null) {
             log.atError().addKeyValue("openTime", candle.openTime())
                     .addKeyValue("reason", candle.closed() ? candle.defect() : "not closed").log("candle dropped");
-            return;
+            return false;
         }
         if (candle.openTime() <= lastOpenTime) {
             log.atDebug().addKeyValue("openTime", candle.openTime()).log("candle seen already, dropped");
-            return;
+            return false;
         }
         lastOpenTime = candle.openTime();
-        lastCandle = candle;
+        flattenPrice = candle;
         if (phase == RunnerContext.Phase.LIVE) {
             flow.mark(candle);
             if (flattenPending) {
@@ -255,15 +293,16 @@ public final class StrategyRunner implements CandleListener {
                     .addKeyValue("candleOpenTime", candle.openTime()).log("signal");
             context.holding(flow.execute(intent, candle, context.holding()));
         }
+        return true;
     }
 
     private void flattenNow() throws InterruptedException {
-        if (lastCandle == null) {
+        if (flattenPrice == null) {
             flattenPending = true;
             return;
         }
         flattenPending = false;
-        context.holding(flow.flatten(lastCandle, context.holding()));
+        context.holding(flow.flatten(flattenPrice, context.holding()));
     }
 
     private void tick(Candle forming) {

@@ -126,6 +126,11 @@ class ReconciliationTest {
                     "not refused: its runner settles the order before it trades");
             assertEquals(StrategyRunner.State.HALTED, runners.get("xrp-live").state());
             assertEquals(StrategyRunner.State.RUNNING, runners.get("xrp-paper").state());
+            StrategyActivity halted = daemon.activity().stream().filter(a -> a.name().equals("xrp-live")).findFirst()
+                    .orElseThrow();
+            StrategyState state = StrategyState.of(halted, 0, 0);
+            assertEquals(StrategyState.Code.HALTED, state.code(), "bot status says halted, and why");
+            assertTrue(state.describe().startsWith("halted: the outcome of order "), state.describe());
             assertEquals(1, halt.count(), "the halt is logged at ERROR when it starts: " + halt.errors());
             assertEquals("UNKNOWN", order(id).get("status"));
 

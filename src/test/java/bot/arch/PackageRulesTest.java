@@ -37,8 +37,10 @@ class PackageRulesTest {
             Map.entry("security", Set.of()),
             Map.entry("report", Set.of("domain")),
             Map.entry("config", Set.of()),
+            // notices to a webhook or Telegram: reads nothing of the bot but JSON, trades nothing
+            Map.entry("notify", Set.of("json")),
             Map.entry("app", Set.of("domain", "strategy", "risk", "engine", "market", "execution", "store",
-                    "security", "report", "config", "rest", "json")),
+                    "security", "report", "config", "rest", "json", "notify")),
             Map.entry("cli", Set.of("app", "config", "domain", "strategy", "store", "report", "engine", "security",
                     "json")));
 

@@ -136,4 +136,25 @@ class SettingsLoaderTest {
             assertTrue(text.contains("#" + key.name() + "="), key.name() + " missing from conf/bot.conf");
         }
     }
+
+    @Test
+    void telegramNeedsBothItsTokenAndItsChatAndTheTokenIsNeverEchoed() {
+        String token = "123456:AAbbCCdd-secret";
+        SettingsException alone = org.junit.jupiter.api.Assertions.assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(home, home.resolve("none"), false, Map.of("BOT_TELEGRAM_TOKEN", token),
+                        Map.of()));
+        assertTrue(alone.getMessage().startsWith("BOT_TELEGRAM_CHAT: "), alone.getMessage());
+        SettingsException bad = org.junit.jupiter.api.Assertions.assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(home, home.resolve("none"), false,
+                        Map.of("BOT_TELEGRAM_TOKEN", "not a token " + token, "BOT_TELEGRAM_CHAT", "42"), Map.of()));
+        assertTrue(!bad.getMessage().contains("secret"), bad.getMessage());
+        SettingsException argument = org.junit.jupiter.api.Assertions.assertThrows(SettingsException.class,
+                () -> SettingsLoader.load(home, home.resolve("none"), false, Map.of(),
+                        Map.of("BOT_TELEGRAM_TOKEN", token)));
+        assertTrue(argument.getMessage().contains("is a secret"), argument.getMessage());
+        Settings both = SettingsLoader.load(home, home.resolve("none"), false,
+                Map.of("BOT_TELEGRAM_TOKEN", token, "BOT_TELEGRAM_CHAT", "-1001234"), Map.of());
+        assertEquals(token, both.telegramToken());
+        assertEquals("https://api.telegram.org", both.telegramUrl());
+    }
 }

@@ -3,6 +3,7 @@ package bot.engine;
 import static bot.engine.RunnerHarness.at;
 import static bot.engine.RunnerHarness.time;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,6 +167,10 @@ class OrderFlowTest {
         StrategyRunner runner = second.runner(new ScriptedStrategy(Map.of(time(4), "SELL")));
         assertTrue(runner.reconcile(), "a strategy with an order in doubt still runs: its runner settles the order first");
         assertEquals(StrategyRunner.State.HALTED, runner.state());
+        String inDoubt = (String) first.orders().get(0).get("client_order_id");
+        assertEquals(StrategyRunner.State.HALTED, runner.view().state());
+        assertTrue(runner.view().reason().startsWith("the outcome of order " + inDoubt + " is unknown since "),
+                runner.view().reason());
         runner.start();
         runner.onClosed(at(4, "51000"));
         runner.stop();
@@ -284,6 +289,11 @@ class OrderFlowTest {
         }
         assertTrue(badRunner.awaitStopped(Duration.ofSeconds(30)) && goodRunner.awaitStopped(Duration.ofSeconds(30)));
         assertEquals(StrategyRunner.State.FAILED, badRunner.state());
+        assertTrue(badRunner.view().reason().startsWith("the strategy threw "), badRunner.view().reason());
+        assertEquals(null, goodRunner.view().reason());
+        assertEquals(at(4, "50000").openTime(), goodRunner.view().lastCandle().openTime());
+        assertTrue(goodRunner.view().warmedUp());
+        assertFalse(goodRunner.view().position().isFlat(), "the view has the position after the candle's BUY");
         assertEquals(StrategyRunner.State.STOPPED, goodRunner.state());
         assertEquals(List.of(), bad.orders());
         assertEquals(1, good.orders().size());

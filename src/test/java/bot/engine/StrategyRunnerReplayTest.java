@@ -53,6 +53,8 @@ class StrategyRunnerReplayTest {
             feed.accept(runner, candles.subList(20, candles.size()));
             runner.stop();
             assertTrue(runner.awaitStopped(Duration.ofSeconds(30)));
+            assertEquals(candles.get(candles.size() - 1).openTime(), runner.view().lastCandle().openTime(),
+                    "the status shows the last candle handled, batched or not");
             return harness.orders().stream().map(o -> Map.of("side", o.get("side"), "candle", o.get("candle_open_time"),
                     "qty", o.get("executed"), "status", o.get("status"))).toList();
         }

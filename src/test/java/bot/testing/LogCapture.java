@@ -43,6 +43,12 @@ public final class LogCapture implements AutoCloseable {
                 .toList();
     }
 
+    /** Every event so far, any level: its level, message and structured key/value pairs, one line each. */
+    public List<String> lines() {
+        return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()
+                + (e.getKeyValuePairs() == null ? "" : " " + e.getKeyValuePairs())).toList();
+    }
+
     @Override
     public void close() {
         logger.detachAppender(appender);
