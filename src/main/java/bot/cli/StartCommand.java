@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bot start [--demo]}: runs the daemon in the foreground until SIGTERM or SIGINT, then exits 0. */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Run every enabled strategy in the foreground until SIGTERM or SIGINT, then stop cleanly.")
+        description = "Run the enabled strategies in the foreground (shared with the other instances on the same"
+                + " database) until SIGTERM or SIGINT, then stop cleanly.")
 final class StartCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
@@ -46,13 +47,13 @@ final class StartCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
-            try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock)) {
-                // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
+            try (Daemon daemon = Daemon.shared(db, root.strategyRegistry(), exchange.apply(settings), clock,
+                    settings.leaseTtl())) {
+                // A strategy that cannot start yet is retried by the daemon; with none to run (none enabled,
+                // or all run by other instances) it waits as a standby: changes reach it without a restart.
                 if (daemon.start() == 0) {
-                    root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
-                            + " (or enable one)");
-                    return Cli.FAILED;
+                    root.environment().err().println("bot start: no strategy to run here yet (none enabled, or all"
+                            + " run by other instances): waiting as a standby");
                 }
                 signal.await();
             }

@@ -1,6 +1,7 @@
 package bot.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,11 @@ public final class Settings {
     public String binanceWsUrl(boolean testnet) {
         return optional(SettingKey.BOT_BINANCE_WS_URL)
                 .orElse(testnet ? "wss://stream.testnet.binance.vision" : "wss://stream.binance.com:9443");
+    }
+
+    /** How long a strategy's lease lasts unrenewed (BOT_LEASE_TTL). */
+    public Duration leaseTtl() {
+        return SettingKey.duration(get(SettingKey.BOT_LEASE_TTL));
     }
 
     private Optional<String> optional(SettingKey key) {
