@@ -102,7 +102,8 @@ public final class Daemon implements AutoCloseable {
         this.exchange = exchange;
         this.retries = retries;
         this.archiver = archiver;
-        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper);
+        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper,
+                ownership);
     }
 
     /** A daemon on its own over {@code jdbi} (no leases), with real waits: tests and replays. */
@@ -124,7 +125,7 @@ public final class Daemon implements AutoCloseable {
         ChangeListener changes = new ChangeListener(db.dataSource(), CHANGES_SAFETY_NET);
         Daemon daemon = new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi, leases), registry, exchange,
                 clock, LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
-                new CandleArchiver(new CandleRepository(jdbi)), Ownership.leased(leases), leaseTtl.dividedBy(4),
+                new CandleArchiver(new CandleRepository(jdbi)), Ownership.leased(leases, leaseTtl.dividedBy(2)), leaseTtl.dividedBy(4),
                 changes);
         // The daemon's reactions to changes in the database; each must only re-read and apply, quickly.
         changes.on(Changes.Topic.STRATEGIES, daemon::wake);

@@ -2,7 +2,10 @@ package bot.app;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import bot.engine.OrderGateway;
 import bot.store.Leases;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,11 @@ interface Ownership {
 
     /** A clean stop: gives everything up. */
     void leave();
+
+    /** {@code gateway}, as the live orders of {@code strategyId} go through it. */
+    default OrderGateway guard(long strategyId, OrderGateway gateway) {
+        return gateway;
+    }
 
     /** One instance on its own: it runs every enabled strategy (tests, and daemons made without leases). */
     static Ownership solo() {
@@ -71,7 +79,7 @@ interface Ownership {
      * Several instances on one database, by leases: each takes at most its share, ceil(enabled /
      * live instances), so that any instance waiting (a standby, one just started) gets some.
      */
-    static Ownership leased(Leases leases) {
+    static Ownership leased(Leases leases, Duration minLeftToSend) {
         Logger log = LoggerFactory.getLogger(Ownership.class);
         return new Ownership() {
             @Override
@@ -107,6 +115,11 @@ interface Ownership {
             @Override
             public void leave() {
                 leases.leave();
+            }
+
+            @Override
+            public OrderGateway guard(long strategyId, OrderGateway gateway) {
+                return new LeaseGuardedGateway(gateway, () -> leases.left(strategyId), minLeftToSend, Clock.systemUTC());
             }
         };
     }

@@ -32,9 +32,11 @@ final class RunnerAssembly {
     private final Clock clock;
     private final LookupBackoff lookups;
     private final Sleeper sleeper;
+    private final Ownership ownership;
 
     RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
-                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper) {
+                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, Ownership ownership) {
+        this.ownership = ownership;
         this.registry = registry;
         this.journal = journal;
         this.rules = rules;
@@ -76,7 +78,7 @@ final class RunnerAssembly {
                         throw new GatewayUnavailableException("account " + definition.account()
                                 + " has no API keys; live trading needs them");
                     }
-                    yield exchange.liveGateways().apply(definition.storedAccount());
+                    yield ownership.guard(definition.id(), exchange.liveGateways().apply(definition.storedAccount()));
                 }
             };
         } catch (GatewayUnavailableException e) {

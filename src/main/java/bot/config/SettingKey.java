@@ -23,7 +23,7 @@ public enum SettingKey {
     BOT_BINANCE_REST_URL("", v -> url(v, "http", "https"), false),
     BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false),
     /** How long a strategy's lease lasts unrenewed: a dead instance's strategies are taken over after it. */
-    BOT_LEASE_TTL("8s", SettingKey::leaseTtl, false);
+    BOT_LEASE_TTL("10s", SettingKey::leaseTtl, false);
 
     private final String defaultValue;
     private final Check check;

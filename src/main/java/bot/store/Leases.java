@@ -36,6 +36,8 @@ public final class Leases {
     private final Instance me;
     private final Duration ttl;
     private final Map<Long, Long> epochs = new ConcurrentHashMap<>();
+    /** When each lease runs out by this process's monotonic clock, counted from before the statement that set it. */
+    private final Map<Long, Long> deadlines = new ConcurrentHashMap<>();
 
     public Leases(Jdbi jdbi, Instance me, Duration ttl) {
         this.jdbi = jdbi;
@@ -51,6 +53,18 @@ public final class Leases {
     public OptionalLong epoch(long strategyId) {
         Long epoch = epochs.get(strategyId);
         return epoch == null ? OptionalLong.empty() : OptionalLong.of(epoch);
+    }
+
+    /**
+     * How long {@code strategyId}'s lease has left by this process's own clock (0 when not held):
+     * never more than the database's, since it counts from before the statement that renewed it.
+     */
+    public Duration left(long strategyId) {
+        Long deadline = deadlines.get(strategyId);
+        if (deadline == null || !epochs.containsKey(strategyId)) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
     /** Registers this instance (or renews its row) and tells the others, so that they make room for it. */
@@ -73,6 +87,7 @@ public final class Leases {
      * through the start-up path.
      */
     public Map<Long, Long> renew() {
+        long deadline = System.nanoTime() + ttl.toNanos();
         Map<Long, Long> held = jdbi.inTransaction(h -> {
             h.createUpdate("""
                     insert into lease_instances (id, host, pid, expires_at)
@@ -94,8 +109,11 @@ public final class Leases {
         held.forEach((id, epoch) -> {
             if (!epoch.equals(epochs.get(id))) {
                 epochs.remove(id); // taken and given back meanwhile: not the lease this instance took
+            } else {
+                deadlines.put(id, deadline);
             }
         });
+        deadlines.keySet().retainAll(epochs.keySet());
         return Map.copyOf(epochs);
     }
 
@@ -112,6 +130,7 @@ public final class Leases {
      * waits for that insert and the new holder's reconciliation sees its order.
      */
     public OptionalLong take(long strategyId) {
+        long deadline = System.nanoTime() + ttl.toNanos();
         OptionalLong epoch = jdbi.withHandle(h -> h.createQuery("""
                 insert into strategy_leases as l (strategy_id, epoch, holder, host, pid, since, renewed_at, expires_at)
                 values (:strategyId, 1, :id, :host, :pid, now(), now(), now() + cast(:ttl as interval))
@@ -124,13 +143,17 @@ public final class Leases {
                 .bind("ttl", interval())
                 .mapTo(Long.class).findOne()
                 .map(OptionalLong::of).orElse(OptionalLong.empty()));
-        epoch.ifPresent(e -> epochs.put(strategyId, e));
+        epoch.ifPresent(e -> {
+            deadlines.put(strategyId, deadline);
+            epochs.put(strategyId, e);
+        });
         return epoch;
     }
 
     /** Gives {@code strategyId}'s lease up at once and tells the other instances, so that one takes it over now. */
     public void release(long strategyId) {
         Long epoch = epochs.remove(strategyId);
+        deadlines.remove(strategyId);
         if (epoch == null) {
             return;
         }
@@ -144,6 +167,7 @@ public final class Leases {
     public void leave() {
         List<Long> held = List.copyOf(epochs.keySet());
         epochs.clear();
+        deadlines.clear();
         jdbi.useTransaction(h -> {
             expire(h, held);
             h.createUpdate("delete from lease_instances where id = :id").bind("id", me.id()).execute();
