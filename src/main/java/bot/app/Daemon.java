@@ -81,6 +81,8 @@ public final class Daemon implements AutoCloseable {
     private final Map<Long, StrategySlot> slots = new LinkedHashMap<>();
     private boolean closing;
     private boolean standby;
+    /** Guarded by rounds. */
+    private int lastQuota = -1;
     private Thread loop;
     private volatile CountDownLatch firstOutcomes = new CountDownLatch(0);
 
@@ -205,6 +207,10 @@ public final class Daemon implements AutoCloseable {
             Set<Long> held = ownership.renew();
             List<EnabledStrategies.Definition> enabled = strategies.load();
             int quota = ownership.quota(enabled.size());
+            if (quota != lastQuota) {
+                log.info("share of the enabled strategies", kv("enabled", enabled.size()), kv("share", quota));
+                lastQuota = quota;
+            }
             int active = stopWhatIsNotOurs(held, enabled, quota);
             List<EnabledStrategies.Definition> taken = new ArrayList<>();
             for (EnabledStrategies.Definition definition : enabled) {

@@ -167,18 +167,23 @@ class InstancesTest {
             long accountId = jdbi.withHandle(h -> h.createQuery("select id from accounts where name = 'test'")
                     .mapTo(Long.class).one());
             Instant adding = Instant.now();
-            long added = strategies.insert(new NewStrategy("paper-11", accountId, "mean_reversion", "XRPETH", Interval.M1,
+            long addedId = strategies.insert(new NewStrategy("paper-11", accountId, "mean_reversion", "XRPETH", Interval.M1,
                     Mode.PAPER, Map.of("order_value", "1", "window", "2", "threshold", "0", "min_profit", "0", "fee_pct", "0",
                             "stop_loss", "0.001"), true));
-            await(() -> holder(jdbi, added) > 0, Duration.ofSeconds(5), "paper-11 taken", null);
-            Duration pickUp = Duration.between(adding, Instant.now());
+            Instant added = Instant.now(); // committed: the notice leaves now (the insert itself may queue on a busy machine)
+            await(() -> holder(jdbi, addedId) > 0, Duration.ofSeconds(5), "paper-11 taken", null);
+            Duration pickUp = Duration.between(added, Instant.now());
+            Duration addCommit = Duration.between(adding, added);
+
             long disabledId = strategies.find("paper-1").orElseThrow().id();
             long disabledHolder = holder(jdbi, disabledId);
             Instant disabling = Instant.now();
             strategies.setEnabled("paper-1", false);
-            await(() -> holder(jdbi, disabledId) < 0, Duration.ofSeconds(5), "paper-1 stopped and released", null);
-            Duration stopped = Duration.between(disabling, Instant.now());
+            Instant disabled = Instant.now();
+            Duration disableCommit = Duration.between(disabling, disabled);
             BotInstance stoppedBy = instances.stream().filter(i -> i.pid() == disabledHolder).findFirst().orElseThrow();
+            await(() -> holder(jdbi, disabledId) < 0, Duration.ofSeconds(5), "paper-1 stopped and released", stoppedBy);
+            Duration stopped = Duration.between(disabled, Instant.now());
             assertTrue(stoppedBy.events("strategy stopped").stream()
                     .anyMatch(e -> e.json().path("strategy").asText().equals("paper-1")), "the holder's log says so");
 
@@ -189,8 +194,10 @@ class InstancesTest {
             }
             assertEquals(Map.of(), alternation(jdbi), "strategies whose filled orders do not alternate BUY, SELL");
             System.out.printf("10 paper strategies over 3 instances, lease TTL %s: kill -9 -> all held again in %d ms;"
-                    + " added strategy taken in %d ms; disabled strategy stopped and released in %d ms%n", TTL,
-                    takeOver.toMillis(), pickUp.toMillis(), stopped.toMillis());
+                    + " added strategy taken %d ms after its commit (the insert took %d ms); disabled strategy stopped"
+                    + " and released %d ms after its commit (the update took %d ms)%n", TTL,
+                    takeOver.toMillis(), pickUp.toMillis(), addCommit.toMillis(), stopped.toMillis(),
+                    disableCommit.toMillis());
             assertTrue(takeOver.compareTo(Duration.ofSeconds(15)) < 0, "took over after " + takeOver);
             assertTrue(pickUp.compareTo(Duration.ofSeconds(1)) < 0, "picked up after " + pickUp);
             assertTrue(stopped.compareTo(Duration.ofSeconds(1)) < 0, "stopped after " + stopped);
@@ -254,6 +261,14 @@ class InstancesTest {
         }).collect(Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue())));
     }
 
+    private static String lastLines(BotInstance instance) {
+        List<String> lines = instance.events().stream()
+                .filter(e -> !e.message().startsWith("order") && !e.message().startsWith("signal")
+                        && !e.message().startsWith("round trip"))
+                .map(e -> e.json().toString()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
     private static void await(BooleanSupplier condition, Duration timeout, String what, BotInstance watched)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -261,8 +276,7 @@ class InstancesTest {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError("not within " + timeout + ": " + what
                         + (watched == null ? "" : "; stderr of " + watched.name() + ": " + watched.stderr()
-                        + "; its last log lines:\n" + watched.events().stream().skip(Math.max(0, watched.events().size() - 40))
-                        .map(e -> e.json().toString()).collect(Collectors.joining("\n"))));
+                        + "; its last log lines but orders:\n" + lastLines(watched)));
             }
             Thread.sleep(20);
         }
