@@ -4,6 +4,7 @@ import bot.app.InputException;
 import bot.json.Json;
 import bot.store.AccountRepository;
 import bot.store.Database;
+import bot.store.Leases;
 import bot.store.StoredAccount;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
@@ -50,9 +51,11 @@ final class ListCommand implements Callable<Integer> {
         }
         List<StoredAccount> accountRows;
         List<StoredStrategy> strategyRows;
+        Map<Long, Leases.Lease> leases;
         try (Database db = root.openDatabase()) {
             accountRows = accounts ? new AccountRepository(db.jdbi()).all() : List.of();
             strategyRows = strategies ? new StrategyRepository(db.jdbi()).all() : List.of();
+            leases = strategies ? Leases.all(db.jdbi()) : Map.of();
         }
         PrintWriter out = root.environment().out();
         if (format.equals("json")) {
@@ -60,10 +63,10 @@ final class ListCommand implements Callable<Integer> {
             if (what == null) {
                 Map<String, Object> both = new LinkedHashMap<>();
                 both.put("accounts", json(accountRows));
-                both.put("strategies", jsonStrategies(strategyRows));
+                both.put("strategies", jsonStrategies(strategyRows, leases));
                 value = both;
             } else {
-                value = accounts ? json(accountRows) : jsonStrategies(strategyRows);
+                value = accounts ? json(accountRows) : jsonStrategies(strategyRows, leases);
             }
             out.println(Json.PRETTY.writeValueAsString(value));
             return Cli.OK;
@@ -75,7 +78,7 @@ final class ListCommand implements Callable<Integer> {
             out.println();
         }
         if (strategies) {
-            printStrategies(out, strategyRows, what == null);
+            printStrategies(out, strategyRows, leases, what == null);
         }
         return Cli.OK;
     }
@@ -96,7 +99,8 @@ final class ListCommand implements Callable<Integer> {
         table.print(out);
     }
 
-    private static void printStrategies(PrintWriter out, List<StoredStrategy> rows, boolean titled) {
+    private static void printStrategies(PrintWriter out, List<StoredStrategy> rows, Map<Long, Leases.Lease> leases,
+                                        boolean titled) {
         if (titled) {
             out.println("Strategies");
         }
@@ -104,10 +108,13 @@ final class ListCommand implements Callable<Integer> {
             out.println("(none; add one with 'bot add-strategy')");
             return;
         }
-        TextTable table = new TextTable("NAME", "ACCOUNT", "KIND", "SYMBOL", "INTERVAL", "MODE", "ENABLED", "PARAMETERS");
+        TextTable table = new TextTable("NAME", "ACCOUNT", "KIND", "SYMBOL", "INTERVAL", "MODE", "ENABLED", "RUN BY",
+                "PARAMETERS");
         for (StoredStrategy s : rows) {
+            Leases.Lease lease = held(leases, s);
             table.row(s.name(), s.account(), s.kind(), s.symbol(), s.interval().code(), s.mode().code(),
-                    s.enabled() ? "yes" : "no", s.params().entrySet().stream()
+                    s.enabled() ? "yes" : "no", lease == null ? "-" : lease.host() + ":" + lease.pid(),
+                    s.params().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
         table.print(out);
@@ -125,7 +132,13 @@ final class ListCommand implements Callable<Integer> {
         }).toList();
     }
 
-    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows) {
+    /** The instance running {@code s} now (its lease held), or null. */
+    private static Leases.Lease held(Map<Long, Leases.Lease> leases, StoredStrategy s) {
+        Leases.Lease lease = leases.get(s.id());
+        return lease != null && lease.held() ? lease : null;
+    }
+
+    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows, Map<Long, Leases.Lease> leases) {
         return rows.stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
@@ -136,6 +149,9 @@ final class ListCommand implements Callable<Integer> {
             m.put("mode", s.mode().code());
             m.put("enabled", s.enabled());
             m.put("params", s.params());
+            Leases.Lease lease = held(leases, s);
+            m.put("runBy", lease == null ? null : Map.of("host", lease.host(), "pid", lease.pid(),
+                    "since", lease.since().toString()));
             m.put("createdAt", s.createdAt().toString());
             m.put("updatedAt", s.updatedAt().toString());
             return m;
