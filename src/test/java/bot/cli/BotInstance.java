@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,11 +25,13 @@ final class BotInstance implements AutoCloseable {
 
     private final String name;
     private final Path home;
+    private final Path output;
     private final Process process;
 
-    private BotInstance(String name, Path home, Process process) {
+    private BotInstance(String name, Path home, Path output, Process process) {
         this.name = name;
         this.home = home;
+        this.output = output;
         this.process = process;
     }
 
@@ -36,20 +39,30 @@ final class BotInstance implements AutoCloseable {
     static BotInstance start(String name, Path root, String dbUrl, String exchangeUrl, String leaseTtl,
                              long marketStart, long tickMillis, int from) throws IOException {
         Path home = Files.createDirectories(root.resolve(name));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(name, home, home, Map.of("BOT_DB_URL", dbUrl, "BOT_BINANCE_REST_URL", exchangeUrl,
+                "BOT_LEASE_TTL", leaseTtl), marketStart, tickMillis, from);
+    }
+
+    /**
+     * Starts {@code bot start [args]} as instance {@code name} on {@code home} with {@code env} (BOT_DB_URL,
+     * BOT_LEASE_TTL...), its standard output and error in {@code output}.
+     */
+    static BotInstance start(String name, Path home, Path output, Map<String, String> env, long marketStart,
+                             long tickMillis, int from, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k",
                 "-Dpaced.from=" + from, "-Dpaced.start=" + marketStart, "-Dpaced.tick=" + tickMillis,
-                "-cp", System.getProperty("java.class.path"), PacedStart.class.getName(), "start");
+                "-cp", System.getProperty("java.class.path"), PacedStart.class.getName(), "start"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("BOT_HOME", home.toString());
-        builder.environment().put("BOT_DB_URL", dbUrl);
         builder.environment().put("BOT_DB_USER", "postgres");
         builder.environment().put("BOT_MASTER_KEY", LiveSetup.MASTER_KEY);
-        builder.environment().put("BOT_BINANCE_REST_URL", exchangeUrl);
-        builder.environment().put("BOT_LEASE_TTL", leaseTtl);
+        builder.environment().putAll(env);
         builder.environment().put("HOSTNAME", "host-" + name);
-        builder.redirectOutput(home.resolve("stdout.txt").toFile());
-        builder.redirectError(home.resolve("stderr.txt").toFile());
-        return new BotInstance(name, home, builder.start());
+        builder.redirectOutput(output.resolve(name + ".stdout.txt").toFile());
+        builder.redirectError(output.resolve(name + ".stderr.txt").toFile());
+        return new BotInstance(name, home, output, builder.start());
     }
 
     String name() {
@@ -127,7 +140,7 @@ final class BotInstance implements AutoCloseable {
 
     String stderr() {
         try {
-            return Files.readString(home.resolve("stderr.txt"));
+            return Files.readString(output.resolve(name + ".stderr.txt"));
         } catch (IOException e) {
             return "(no stderr: " + e.getMessage() + ")";
         }

@@ -34,12 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several {@code bot start} processes (child JVMs, {@link PacedStart}) on one PostgreSQL (the test
  * JVM's, as BOT_DB_URL) and one market that moves in real time, a candle every {@value #TICK} ms:
- * who trades what is decided by leases (BOT_LEASE_TTL {@value #TTL} here, so that it all takes
+ * who trades what is decided by leases (BOT_LEASE_TTL 2s here, so that it all takes
  * seconds). Real time is the point of these tests (processes killed, frozen, stopped), so they wait
  * on what the database and the logs show, with deadlines, never on fixed sleeps.
  */
 class InstancesTest {
-    private static final String TTL = "2s";
+    /** Short, so that the tests take seconds; -Dinstances.ttl=10s measures the default. */
+    private static final String TTL = System.getProperty("instances.ttl", "2s");
     private static final long TICK = 300;
     private static final int FROM = 40;
     /** Trades often: an entry whenever the close is below the 2-candle mean, an exit on any gain or a 0.1% loss. */
@@ -203,6 +204,44 @@ class InstancesTest {
             assertTrue(stopped.compareTo(Duration.ofSeconds(1)) < 0, "stopped after " + stopped);
         } finally {
             instances.forEach(BotInstance::close);
+        }
+    }
+
+    @Test
+    void withTheEmbeddedDatabaseASecondStartOnTheSameHomeWaitsAsAStandbyAndTakesOverWhenTheFirstDies(
+            @TempDir Path home) throws Exception {
+        marketStart = System.currentTimeMillis();
+        Map<String, String> env = Map.of("BOT_BINANCE_REST_URL", "http://127.0.0.1:1", "BOT_LEASE_TTL", TTL);
+        try {
+            BotInstance a = BotInstance.start("a", home, home, env, marketStart, TICK, FROM, "--demo");
+            instances.add(a);
+            await(() -> !a.events("strategy running").isEmpty(), Duration.ofSeconds(120), "a runs the demo strategy", a);
+            BotInstance b = BotInstance.start("b", home, home, env, marketStart, TICK, FROM);
+            instances.add(b);
+            await(() -> b.stderr().contains("waiting as a standby"), Duration.ofSeconds(60), "b waits as a standby", b);
+            assertEquals(1, a.events("lease taken").size(), "one lease taken, by a (the log is the two's)");
+
+            Instant killed = Instant.now();
+            a.kill();
+            await(() -> a.events("lease taken").size() == 2, Duration.ofSeconds(20), "b takes over", b);
+            Duration takeOver = Duration.between(killed, Instant.now());
+            await(() -> a.events("strategy running").size() == 2, Duration.ofSeconds(20), "b runs it", b);
+            assertEquals(0, b.stop(30), b.stderr());
+            System.out.printf("embedded database, two bot start on one BOT_HOME, lease TTL %s: kill -9 of the first"
+                    + " (which had started the server) -> taken over on the same server in %d ms%n", TTL, takeOver.toMillis());
+        } finally {
+            instances.forEach(BotInstance::close);
+            stopLeftoverServer(home.resolve("var/pgdata"));
+        }
+    }
+
+    /** The embedded server outlives a killed bot; the last one out stops it, but a failed test may leave it. */
+    private static void stopLeftoverServer(Path pgdata) throws IOException, InterruptedException {
+        Path pidFile = pgdata.resolve("postmaster.pid");
+        if (java.nio.file.Files.exists(pidFile)) {
+            long pid = Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+            ProcessHandle.of(pid).ifPresent(p -> p.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join());
         }
     }
 
