@@ -35,8 +35,7 @@ final class FailoverBench {
             try {
                 bots.add(BotProcess.launcher(home.resolve("a"), env));
                 awaitHolder(db.jdbi(), bots, 120_000);
-                bots.add(BotProcess.launcher(home.resolve("b"), env));
-                Thread.sleep(5_000); // the second one up and waiting
+                bots.add(awaitJoined(db.jdbi(), BotProcess.launcher(home.resolve("b"), env)));
                 for (int round = 0; round < rounds; round++) {
                     BotProcess holder = awaitHolder(db.jdbi(), bots, 60_000);
                     long t0 = System.nanoTime();
@@ -44,8 +43,7 @@ final class FailoverBench {
                     bots.remove(holder);
                     BotProcess next = awaitHolder(db.jdbi(), bots, 60_000);
                     kills[round] = (System.nanoTime() - t0) / 1e6;
-                    bots.add(BotProcess.launcher(home.resolve("k" + round), env));
-                    Thread.sleep(5_000); // its replacement up and waiting
+                    bots.add(awaitJoined(db.jdbi(), BotProcess.launcher(home.resolve("k" + round), env)));
                     t0 = System.nanoTime();
                     Thread stop = Thread.ofVirtual().start(() -> {
                         try {
@@ -58,8 +56,7 @@ final class FailoverBench {
                     awaitHolder(db.jdbi(), bots, 60_000);
                     stops[round] = (System.nanoTime() - t0) / 1e6;
                     stop.join();
-                    bots.add(BotProcess.launcher(home.resolve("s" + round), env));
-                    Thread.sleep(5_000);
+                    bots.add(awaitJoined(db.jdbi(), BotProcess.launcher(home.resolve("s" + round), env)));
                     System.out.printf("round %d: kill -9 -> taken over in %.0f ms; SIGTERM -> handed over in %.0f ms%n",
                             round + 1, kills[round], stops[round]);
                 }
@@ -92,7 +89,22 @@ final class FailoverBench {
         throw new IllegalStateException("no instance took the strategy within " + timeoutMillis + " ms");
     }
 
-    /** bin/bot runs java as a child (or exec): the lease names the JVM's pid. */
+    /** {@code bot}, once it is up and waiting as a standby (its row in lease_instances): a JVM start is not measured. */
+    private static BotProcess awaitJoined(Jdbi jdbi, BotProcess bot) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Long> pids = jdbi.withHandle(h -> h.createQuery("select pid from lease_instances where expires_at > now()")
+                    .mapTo(Long.class).list());
+            if (pids.contains(bot.pid()) || pids.stream().anyMatch(pid -> descends(pid, bot.pid()))) {
+                Thread.sleep(1_000); // its first round done
+                return bot;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("bot start did not join within 120 s");
+    }
+
+    /** Should bin/bot ever run java as a child rather than exec it: the lease names the JVM's pid. */
     private static boolean descends(long pid, long ancestor) {
         return ProcessHandle.of(pid).flatMap(ProcessHandle::parent).map(p -> p.pid() == ancestor
                 || p.parent().map(g -> g.pid() == ancestor).orElse(false)).orElse(false);
