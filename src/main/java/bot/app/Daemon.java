@@ -13,7 +13,11 @@ import bot.engine.StrategyRunner;
 import bot.engine.Subscription;
 import bot.engine.SymbolRulesSource;
 import bot.store.CandleRepository;
+import bot.store.ChangeListener;
+import bot.store.Changes;
+import bot.store.Database;
 import bot.store.EnabledStrategies;
+import bot.store.Leases;
 import bot.store.JdbiJournal;
 import bot.store.JdbiRiskJournal;
 import bot.strategy.StrategyRegistry;
@@ -21,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Jdbi;
@@ -35,19 +41,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: a supervisor per enabled strategy brings it up (prepare, reconcile, subscribe,
+ * The running bot: a supervisor per strategy it owns brings it up (prepare, reconcile, subscribe,
  * run) on its own, so that a strategy that cannot start (an unknown symbol, a failing plugin, the
  * exchange unreachable) is refused alone, tried again later, and never holds up the others.
- * Feeds and symbol rules are one per {@link Network}. {@link #close()} stops it cleanly: supervisors
- * first (strategies waiting for a retry give up), feeds closed (no more candles), then every runner
- * drains its queue and settles its in-flight order.
+ * Feeds and symbol rules are one per {@link Network}.
+ * <p>
+ * Which strategies it owns is settled by rounds ({@link #refresh()}): renew what it holds, re-read
+ * the enabled strategies, stop those disabled or lost (a {@link StrategySlot} each), hand over what
+ * exceeds its share, take free ones up to it. A daemon with leases runs a round every quarter of
+ * the lease TTL and at once on a change announced in the database (bot enable, disable,
+ * add-strategy, another instance stopping or joining).
+ * <p>
+ * {@link #close()} stops it cleanly: supervisors first (strategies waiting for a retry give up),
+ * feeds closed (no more candles), then every runner drains its queue and settles its in-flight
+ * order; then its leases are given up at once, for another instance to take over.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     /** How long runners get to drain before their waits are cut short. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
+    /** How long a changes-listener waits between its re-reads when no notice comes. */
+    static final Duration CHANGES_SAFETY_NET = Duration.ofSeconds(30);
+
     private final EnabledStrategies strategies;
+    private final Ownership ownership;
+    private final Duration roundEvery;
+    private final ChangeListener changes;
+    private final Semaphore wake = new Semaphore(0);
+    /** One round at a time (the loop's, a test's, start's). */
+    private final ReentrantLock rounds = new ReentrantLock();
     private final Exchange exchange;
     private final StrategyRetries retries;
     private final CandleArchiver archiver;
@@ -59,10 +82,15 @@ public final class Daemon implements AutoCloseable {
     private final Map<Network, SymbolRulesSource> rules = new EnumMap<>(Network.class);
     private final Set<String> archivedStreams = new HashSet<>();
     private final List<StrategyRunner> runners = new ArrayList<>();
-    private final List<StrategySupervisor> supervisors = new ArrayList<>();
+    private final Map<Long, StrategySlot> slots = new LinkedHashMap<>();
     private boolean closing;
+    private boolean standby;
+    /** Guarded by rounds. */
+    private int lastQuota = -1;
+    private Thread loop;
     private volatile CountDownLatch firstOutcomes = new CountDownLatch(0);
 
+    /** A daemon on its own: it runs every enabled strategy, and re-reads them only when {@link #refresh()} is called. */
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
                   Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
                   CandleArchiver archiver) {
@@ -74,16 +102,26 @@ public final class Daemon implements AutoCloseable {
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
                   Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
                   CandleArchiver archiver, RiskBook risk) {
+        this(strategies, journal, registry, exchange, clock, lookups, lookupSleeper, retries, archiver, risk,
+                Ownership.solo(), null, null);
+    }
+
+    Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
+           Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
+           CandleArchiver archiver, RiskBook risk, Ownership ownership, Duration roundEvery, ChangeListener changes) {
         this.risk = risk;
         this.strategies = strategies;
+        this.ownership = ownership;
+        this.roundEvery = roundEvery;
+        this.changes = changes;
         this.exchange = exchange;
         this.retries = retries;
         this.archiver = archiver;
         this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper,
-                risk);
+                risk, ownership);
     }
 
-    /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
+    /** A daemon on its own over {@code jdbi} (no leases), with real waits: tests and replays. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
         return create(jdbi, registry, exchange, clock, Notifier.NONE);
     }
@@ -104,32 +142,236 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Loads the enabled strategies and starts a supervisor for each; returns at once with how many
-     * there are (0: nothing to do). Whether each runs or waits for a retry shows in the log, in
+     * The daemon as {@code bot start} runs it: one of any number of instances on {@code db}, each
+     * strategy run by the instance holding its lease ({@code leaseTtl}), the journal fenced by it,
+     * and changes in the database reaching it through one {@link ChangeListener}.
+     */
+    public static Daemon shared(Database db, StrategyRegistry registry, Exchange exchange, Clock clock,
+                                Duration leaseTtl, Notifier notifier) {
+        Jdbi jdbi = db.jdbi();
+        Leases leases = new Leases(jdbi, InstanceIdentity.current(), leaseTtl);
+        ChangeListener changes = new ChangeListener(db.dataSource(), CHANGES_SAFETY_NET);
+        Journal fenced = new JdbiJournal(jdbi, leases);
+        Journal journal = notifier == Notifier.NONE ? fenced : new NotifyingJournal(fenced, notifier);
+        Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry, exchange,
+                clock, LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
+                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock),
+                Ownership.leased(leases, leaseTtl.dividedBy(2)), leaseTtl.dividedBy(4), changes);
+        // Limits and halts are read before any strategy starts (a daemon stopped halted starts halted).
+        RiskUpdates risk = new RiskUpdates(jdbi, daemon.risk(), notifier);
+        risk.run();
+        // The daemon's reactions to changes in the database; each must only re-read and apply, quickly.
+        changes.on(Changes.Topic.STRATEGIES, daemon::wake);
+        changes.on(Changes.Topic.RISK, risk);
+        return daemon;
+    }
+
+    /**
+     * Joins the other instances, runs a first round (starting a supervisor for each strategy it
+     * takes), then keeps its rounds going; returns at once with how many strategies it runs (0: it
+     * waits as a standby). Whether each runs or waits for a retry shows in the log, in
      * {@link #runners()} and {@link #phases()}.
      */
     public int start() {
-        List<EnabledStrategies.Definition> definitions = strategies.load();
-        StrategySupervisor.Host host = new Host();
         lock.lock();
         try {
             if (closing) {
                 throw new IllegalStateException("daemon closed");
             }
-            firstOutcomes = new CountDownLatch(definitions.size());
-            for (EnabledStrategies.Definition definition : definitions) {
-                StrategySupervisor supervisor = new StrategySupervisor(definition, host, retries);
-                supervisors.add(supervisor);
-                supervisor.start();
-            }
         } finally {
             lock.unlock();
         }
-        if (definitions.isEmpty()) {
-            log.warn("no strategy enabled: add one with bot add-strategy (or enable one), then restart");
+        ownership.join();
+        int running = round(true);
+        if (changes != null) {
+            changes.start();
         }
-        log.info("daemon started", kv("strategies", definitions.size()));
-        return definitions.size();
+        if (roundEvery != null) {
+            lock.lock();
+            try {
+                if (!closing) {
+                    loop = Thread.ofPlatform().daemon().name("lease-rounds").start(this::rounds);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+        log.info("daemon started", kv("strategies", running));
+        return running;
+    }
+
+    /** Runs a round now (what a change announced in the database triggers): see the class comment. */
+    public void refresh() {
+        round(false);
+    }
+
+    /** Asks the round loop for a round now, without waiting for it (a change listener's reaction). */
+    public void wake() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private void rounds() {
+        while (true) {
+            try {
+                wake.tryAcquire(roundEvery.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (isClosing()) {
+                return;
+            }
+            try {
+                round(false);
+            } catch (RuntimeException e) {
+                // the database away: leases run out meanwhile, and the fence stops this instance's orders
+                log.warn("lease round failed; trying again in {} ms: {}", roundEvery.toMillis(), e.toString());
+            }
+        }
+    }
+
+    /** One round; how many strategies this daemon runs after it. */
+    private int round(boolean first) {
+        rounds.lock();
+        try {
+            Set<Long> held = ownership.renew();
+            List<EnabledStrategies.Definition> enabled = strategies.load();
+            int quota = ownership.quota(enabled.size());
+            if (quota != lastQuota) {
+                log.info("share of the enabled strategies", kv("enabled", enabled.size()), kv("share", quota));
+                lastQuota = quota;
+            }
+            int active = stopWhatIsNotOurs(held, enabled, quota);
+            List<EnabledStrategies.Definition> taken = new ArrayList<>();
+            for (EnabledStrategies.Definition definition : enabled) {
+                if (active + taken.size() >= quota) {
+                    break;
+                }
+                if (!hasSlot(definition.id()) && ownership.take(definition.id())) {
+                    taken.add(definition);
+                }
+            }
+            return startSlots(first, taken, enabled.size(), quota);
+        } finally {
+            rounds.unlock();
+        }
+    }
+
+    /** Stops what is lost, disabled or beyond the share; how many slots go on running. */
+    private int stopWhatIsNotOurs(Set<Long> held, List<EnabledStrategies.Definition> enabled, int quota) {
+        Set<Long> enabledIds = new HashSet<>();
+        enabled.forEach(d -> enabledIds.add(d.id()));
+        List<StrategySlot> kept = new ArrayList<>();
+        lock.lock();
+        try {
+            for (StrategySlot slot : slots.values()) {
+                if (!slot.running()) {
+                    continue;
+                }
+                if (!held.contains(slot.id())) {
+                    stop(slot, StrategySlot.Reason.LEASE_LOST);
+                } else if (!enabledIds.contains(slot.id())) {
+                    stop(slot, StrategySlot.Reason.DISABLED);
+                } else {
+                    kept.add(slot);
+                }
+            }
+            // the newest beyond the share go: another instance (a standby, one just started) takes them
+            kept.sort(Comparator.comparingLong(StrategySlot::id));
+            for (StrategySlot slot : kept.subList(Math.min(quota, kept.size()), kept.size())) {
+                stop(slot, StrategySlot.Reason.HANDED_OVER);
+            }
+            return Math.min(quota, kept.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int startSlots(boolean first, List<EnabledStrategies.Definition> taken, int enabled, int quota) {
+        StrategySupervisor.Host host = new Host();
+        List<StrategySupervisor> started = new ArrayList<>();
+        int running;
+        lock.lock();
+        try {
+            if (closing) {
+                taken.forEach(d -> ownership.release(d.id()));
+                return 0;
+            }
+            if (first) {
+                firstOutcomes = new CountDownLatch(taken.size());
+            }
+            for (EnabledStrategies.Definition definition : taken) {
+                StrategySupervisor supervisor = new StrategySupervisor(definition, host, retries);
+                slots.put(definition.id(), new StrategySlot(definition, supervisor));
+                started.add(supervisor);
+            }
+            running = (int) slots.values().stream().filter(StrategySlot::running).count();
+            started.forEach(StrategySupervisor::start);
+            logStandby(running, enabled);
+        } finally {
+            lock.unlock();
+        }
+        return running;
+    }
+
+    /** Says once when this instance has nothing to run (guarded by lock). */
+    private void logStandby(int running, int enabled) {
+        if (running > 0 || standby) {
+            standby = running == 0;
+            return;
+        }
+        standby = true;
+        if (enabled == 0) {
+            log.warn("no strategy enabled: waiting as a standby (add one with bot add-strategy, or enable one;"
+                    + " no restart needed)");
+        } else {
+            log.info("standby: every enabled strategy is run by another instance; waiting to take over",
+                    kv("enabled", enabled));
+        }
+    }
+
+    private boolean hasSlot(long strategyId) {
+        lock.lock();
+        try {
+            return slots.containsKey(strategyId);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops one slot (guarded by lock); once stopped, it is forgotten, its lease given up, and a round follows. */
+    private void stop(StrategySlot slot, StrategySlot.Reason reason) {
+        slot.stop(reason, DRAIN_TIMEOUT, (stopped, why) -> {
+            StrategyRunner runner = stopped.supervisor().runner();
+            lock.lock();
+            try {
+                slots.remove(stopped.id(), stopped);
+                runners.remove(runner);
+            } finally {
+                lock.unlock();
+            }
+            if (why.drains()) {
+                try {
+                    ownership.release(stopped.id());
+                } catch (RuntimeException e) {
+                    log.warn("could not give the lease up; it runs out by itself: {}", e.toString(),
+                            kv("strategy", stopped.name()));
+                }
+            }
+            log.info("strategy stopped", kv("strategy", stopped.name()), kv("reason", why.name().toLowerCase()));
+            wake();
+        });
+    }
+
+    private boolean isClosing() {
+        lock.lock();
+        try {
+            return closing;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Waits until every strategy has either run or been refused once; false when that took longer than {@code timeout}. */
@@ -152,7 +394,7 @@ public final class Daemon implements AutoCloseable {
         Map<String, String> phases = new LinkedHashMap<>();
         lock.lock();
         try {
-            supervisors.forEach(s -> phases.put(s.name(), s.phase().name()));
+            slots.values().forEach(s -> phases.put(s.name(), s.supervisor().phase().name()));
         } finally {
             lock.unlock();
         }
@@ -164,7 +406,7 @@ public final class Daemon implements AutoCloseable {
         List<StrategySupervisor> all;
         lock.lock();
         try {
-            all = List.copyOf(supervisors);
+            all = slots.values().stream().map(StrategySlot::supervisor).toList();
         } finally {
             lock.unlock();
         }
@@ -264,9 +506,15 @@ public final class Daemon implements AutoCloseable {
                 return;
             }
             closing = true;
-            toStop = List.copyOf(supervisors);
+            toStop = slots.values().stream().map(StrategySlot::supervisor).toList();
         } finally {
             lock.unlock();
+        }
+        if (changes != null) {
+            changes.close();
+        }
+        if (loop != null) {
+            loop.interrupt();
         }
         toStop.forEach(StrategySupervisor::interrupt);
         try {
@@ -288,7 +536,25 @@ public final class Daemon implements AutoCloseable {
         }
         drainRunners();
         archiver.close();
+        stopRounds();
+        try {
+            ownership.leave(); // at once: another instance takes over now, not when the leases run out
+        } catch (RuntimeException e) {
+            log.warn("could not give the leases up; they run out by themselves: {}", e.toString());
+        }
         log.info("daemon stopped");
+    }
+
+    private void stopRounds() {
+        rounds.lock(); // a round under way ends first (it takes nothing more: closing is set)
+        rounds.unlock();
+        if (loop != null) {
+            try {
+                loop.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void drainRunners() {

@@ -34,10 +34,13 @@ final class RunnerAssembly {
     private final LookupBackoff lookups;
     private final Sleeper sleeper;
     private final RiskBook risk;
+    private final Ownership ownership;
 
     RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
-                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, RiskBook risk) {
+                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, RiskBook risk,
+                   Ownership ownership) {
         this.risk = risk;
+        this.ownership = ownership;
         this.registry = registry;
         this.journal = journal;
         this.rules = rules;
@@ -81,7 +84,7 @@ final class RunnerAssembly {
                         throw new GatewayUnavailableException("account " + definition.account()
                                 + " has no API keys; live trading needs them");
                     }
-                    yield exchange.liveGateways().apply(definition.storedAccount());
+                    yield ownership.guard(definition.id(), exchange.liveGateways().apply(definition.storedAccount()));
                 }
             };
         } catch (GatewayUnavailableException e) {

@@ -44,8 +44,9 @@ final class StrategySupervisor {
     private volatile Phase phase = Phase.PREPARING;
     /** The last refusal, while waiting to retry after it; null otherwise. */
     private volatile Refusal refusal;
-    /** The runner once it runs. */
+    /** Set once the strategy runs: what {@link #stop} drains. */
     private volatile StrategyRunner runner;
+    private volatile Subscription subscription;
     /** Set by {@link #interrupt}: some clients swallow the interrupt and fail instead, which must not look like a refusal. */
     private volatile boolean stopping;
     private Thread thread;
@@ -103,6 +104,33 @@ final class StrategySupervisor {
     boolean awaitStopped(Duration timeout) throws InterruptedException {
         Thread t = thread;
         return t == null || t.join(timeout);
+    }
+
+
+    /**
+     * Stops this strategy alone (the daemon goes on): its way up ended, then its runner off the feed
+     * and drained, its in-flight order settled, within about {@code drain}; {@code cutShort} (the
+     * lease is lost: another instance may own it now) interrupts the runner at once instead.
+     */
+    void stop(Duration drain, boolean cutShort) throws InterruptedException {
+        interrupt();
+        if (!awaitStopped(drain)) {
+            log.warn("strategy supervisor still busy after the drain timeout", kv("strategy", definition.name()));
+        }
+        StrategyRunner runner = this.runner;
+        if (runner == null) {
+            return;
+        }
+        subscription.cancel();
+        runner.stop();
+        if (cutShort) {
+            runner.interrupt();
+        }
+        if (!runner.awaitStopped(drain)) {
+            log.warn("runner still busy after the drain timeout; cutting its wait short", kv("strategy", definition.name()));
+            runner.interrupt();
+            runner.awaitStopped(Duration.ofSeconds(2));
+        }
     }
 
     private void supervise() {
@@ -192,6 +220,7 @@ final class StrategySupervisor {
             subscription.cancel();
             throw new InterruptedException();
         }
+        this.subscription = subscription;
         this.runner = runner;
         phase = Phase.RUNNING;
         MDC.put("strategy", definition.name());

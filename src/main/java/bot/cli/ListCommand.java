@@ -5,6 +5,7 @@ import bot.app.RiskSetup;
 import bot.json.Json;
 import bot.store.AccountRepository;
 import bot.store.Database;
+import bot.store.Leases;
 import bot.store.StoredAccount;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
@@ -53,10 +54,12 @@ final class ListCommand implements Callable<Integer> {
         List<StoredAccount> accountRows;
         List<StoredStrategy> strategyRows;
         Map<String, String> states;
+        Map<Long, Leases.Lease> leases;
         try (Database db = root.openDatabase()) {
             accountRows = accounts ? new AccountRepository(db.jdbi()).all() : List.of();
             strategyRows = strategies ? new StrategyRepository(db.jdbi()).all() : List.of();
             states = new RiskSetup(db.jdbi(), Clock.systemUTC()).states(strategyRows);
+            leases = strategies ? Leases.all(db.jdbi()) : Map.of();
         }
         PrintWriter out = root.environment().out();
         if (format.equals("json")) {
@@ -64,10 +67,10 @@ final class ListCommand implements Callable<Integer> {
             if (what == null) {
                 Map<String, Object> both = new LinkedHashMap<>();
                 both.put("accounts", json(accountRows));
-                both.put("strategies", jsonStrategies(strategyRows, states));
+                both.put("strategies", jsonStrategies(strategyRows, states, leases));
                 value = both;
             } else {
-                value = accounts ? json(accountRows) : jsonStrategies(strategyRows, states);
+                value = accounts ? json(accountRows) : jsonStrategies(strategyRows, states, leases);
             }
             out.println(Json.PRETTY.writeValueAsString(value));
             return Cli.OK;
@@ -79,7 +82,7 @@ final class ListCommand implements Callable<Integer> {
             out.println();
         }
         if (strategies) {
-            printStrategies(out, strategyRows, states, what == null);
+            printStrategies(out, strategyRows, states, leases, what == null);
         }
         return Cli.OK;
     }
@@ -101,6 +104,7 @@ final class ListCommand implements Callable<Integer> {
     }
 
     private static void printStrategies(PrintWriter out, List<StoredStrategy> rows, Map<String, String> states,
+                                        Map<Long, Leases.Lease> leases,
                                         boolean titled) {
         if (titled) {
             out.println("Strategies");
@@ -110,10 +114,13 @@ final class ListCommand implements Callable<Integer> {
             return;
         }
         TextTable table = new TextTable("NAME", "ACCOUNT", "KIND", "SYMBOL", "INTERVAL", "MODE", "ENABLED", "STATE",
+                "RUN BY",
                 "PARAMETERS");
         for (StoredStrategy s : rows) {
+            Leases.Lease lease = held(leases, s);
             table.row(s.name(), s.account(), s.kind(), s.symbol(), s.interval().code(), s.mode().code(),
-                    s.enabled() ? "yes" : "no", states.get(s.name()), s.params().entrySet().stream()
+                    s.enabled() ? "yes" : "no", states.get(s.name()), lease == null ? "-" : lease.host() + ":" + lease.pid(),
+                    s.params().entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
         }
         table.print(out);
@@ -131,7 +138,14 @@ final class ListCommand implements Callable<Integer> {
         }).toList();
     }
 
-    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows, Map<String, String> states) {
+    /** The instance running {@code s} now (its lease held), or null. */
+    private static Leases.Lease held(Map<Long, Leases.Lease> leases, StoredStrategy s) {
+        Leases.Lease lease = leases.get(s.id());
+        return lease != null && lease.held() ? lease : null;
+    }
+
+    private static List<Map<String, Object>> jsonStrategies(List<StoredStrategy> rows, Map<String, String> states,
+                                                            Map<Long, Leases.Lease> leases) {
         return rows.stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", s.name());
@@ -143,6 +157,9 @@ final class ListCommand implements Callable<Integer> {
             m.put("enabled", s.enabled());
             m.put("state", states.get(s.name()));
             m.put("params", s.params());
+            Leases.Lease lease = held(leases, s);
+            m.put("runBy", lease == null ? null : Map.of("host", lease.host(), "pid", lease.pid(),
+                    "since", lease.since().toString()));
             m.put("createdAt", s.createdAt().toString());
             m.put("updatedAt", s.updatedAt().toString());
             return m;

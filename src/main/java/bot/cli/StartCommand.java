@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bot start [--demo]}: runs the daemon in the foreground until SIGTERM or SIGINT, then exits 0. */
 @Command(name = "start", mixinStandardHelpOptions = true,
-        description = "Run every enabled strategy in the foreground until SIGTERM or SIGINT, then stop cleanly.")
+        description = "Run the enabled strategies in the foreground (shared with the other instances on the same"
+                + " database) until SIGTERM or SIGINT, then stop cleanly.")
 final class StartCommand implements Callable<Integer> {
     @ParentCommand
     BotCommand root;
@@ -52,19 +53,13 @@ final class StartCommand implements Callable<Integer> {
             }
             // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
             try (Monitoring monitoring = Monitoring.open(settings, db.jdbi(), root.environment().variables());
-                 Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock, monitoring.notifier());
-                 ChangeListener changes = new ChangeListener(db.dataSource(), RiskUpdates.SAFETY_NET)) {
-                // limits and halts read before any strategy starts (a daemon stopped halted starts halted),
-                // then re-read on every change
-                RiskUpdates risk = new RiskUpdates(db.jdbi(), daemon.risk(), monitoring.notifier());
-                risk.run();
-                changes.on(Changes.Topic.RISK, risk).start();
-                // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
+                 Daemon daemon = Daemon.shared(db, root.strategyRegistry(), exchange.apply(settings), clock,
+                         settings.leaseTtl(), monitoring.notifier())) {
+                // A strategy that cannot start yet is retried by the daemon; with none to run (none enabled,
+                // or all run by other instances) it waits as a standby: changes reach it without a restart.
                 if (daemon.start() == 0) {
-                    root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
-                            + " (or enable one)");
-                    return Cli.FAILED;
+                    root.environment().err().println("bot start: no strategy to run here yet (none enabled, or all"
+                            + " run by other instances): waiting as a standby");
                 }
                 monitoring.watch(daemon, clock);
                 signal.await();

@@ -1,6 +1,7 @@
 package bot.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,9 @@ public enum SettingKey {
     BOT_TELEGRAM_CHAT("", v -> v.matches("-?[0-9]+|@[A-Za-z0-9_]{4,}") ? null
             : "must be a chat id (a number) or @channelname", false),
     /** Telegram's Bot API base URL; a test points it at a fake receiver. */
-    BOT_TELEGRAM_URL("https://api.telegram.org", v -> url(v, "http", "https"), false);
+    BOT_TELEGRAM_URL("https://api.telegram.org", v -> url(v, "http", "https"), false),
+    /** How long a strategy's lease lasts unrenewed: a dead instance's strategies are taken over after it. */
+    BOT_LEASE_TTL("10s", SettingKey::leaseTtl, false);
 
     private final String defaultValue;
     private final Check check;
@@ -93,6 +96,22 @@ public enum SettingKey {
         }
         int n = Integer.parseInt(value);
         return n >= min && n <= max ? null : problem;
+    }
+
+    /** A duration such as 8s or 1500ms, from 500ms (renewed every quarter of it) to 300s. */
+    static Duration duration(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,6})(ms|s)").matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("s") ? Duration.ofSeconds(n) : Duration.ofMillis(n);
+    }
+
+    private static String leaseTtl(String value) {
+        Duration ttl = duration(value);
+        return ttl != null && ttl.toMillis() >= 500 && ttl.toSeconds() <= 300 ? null
+                : "must be a duration from 500ms to 300s, e.g. 8s or 1500ms";
     }
 
     private static String url(String value, String... schemes) {

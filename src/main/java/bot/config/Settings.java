@@ -1,6 +1,7 @@
 package bot.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +106,11 @@ public final class Settings {
 
     public String telegramUrl() {
         return optional(SettingKey.BOT_TELEGRAM_URL).orElse(SettingKey.BOT_TELEGRAM_URL.defaultValue());
+    }
+
+    /** How long a strategy's lease lasts unrenewed (BOT_LEASE_TTL). */
+    public Duration leaseTtl() {
+        return SettingKey.duration(get(SettingKey.BOT_LEASE_TTL));
     }
 
     private Optional<String> optional(SettingKey key) {

@@ -26,9 +26,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The order journal over the tables orders, fills, positions and round_trips; each call one transaction. */
 public final class JdbiJournal implements Journal {
@@ -71,11 +75,28 @@ public final class JdbiJournal implements Journal {
             from orders where id = :tripExitOrderId and :hasTrip
             on conflict (exit_order_id) do nothing""";
 
+    /**
+     * The fence of an insert: the order row is written only while this instance holds the
+     * strategy's current lease epoch. FOR SHARE locks the lease row until the insert commits, so a
+     * take-over (an update of that row) waits for it, and the new holder's reconciliation sees the order.
+     */
+    private static final String FENCE = " where exists (select 1 from strategy_leases where strategy_id = :strategyId"
+            + " and holder = :holder and epoch = :epoch and expires_at > now() for share)";
+    private static final Logger log = LoggerFactory.getLogger(JdbiJournal.class);
+
     private final Jdbi jdbi;
+    private final Leases leases;
     private final ConcurrentLinkedQueue<Long> numbers = new ConcurrentLinkedQueue<>();
 
+    /** A journal that accepts every order: one instance, no leases (tests, replays, benchmarks). */
     public JdbiJournal(Jdbi jdbi) {
+        this(jdbi, null);
+    }
+
+    /** A journal that accepts an order only for a strategy whose lease this instance holds (null: no fence). */
+    public JdbiJournal(Jdbi jdbi, Leases leases) {
         this.jdbi = jdbi;
+        this.leases = leases;
     }
 
     /**
@@ -99,15 +120,18 @@ public final class JdbiJournal implements Journal {
 
     @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
+        OptionalLong epoch = leases == null ? OptionalLong.empty() : leases.epoch(strategy.id());
+        if (leases != null && epoch.isEmpty()) {
+            refused(strategy, request);
+            return Optional.empty();
+        }
         // One statement in autocommit: as atomic as a transaction, without the round trip of a COMMIT.
         return jdbi.withHandle(h -> {
             Optional<Long> inserted = h.createQuery("""
                     insert into orders (client_order_id, strategy_id, mode, symbol, side, type, status, requested_qty,
                                         signal_price, candle_open_time, attempt)
-                    values (:clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
-                            :candleOpenTime, :attempt)
-                    on conflict do nothing
-                    returning id""")
+                    select :clientOrderId, :strategyId, :mode, :symbol, :side, :type, 'PENDING', :qty, :signalPrice,
+                           :candleOpenTime, :attempt""" + (leases == null ? "" : FENCE) + " on conflict do nothing returning id")
                     .bind("clientOrderId", request.clientOrderId())
                     .bind("strategyId", strategy.id())
                     .bind("mode", strategy.mode().code())
@@ -118,13 +142,15 @@ public final class JdbiJournal implements Journal {
                     .bind("signalPrice", request.signalPrice())
                     .bind("candleOpenTime", request.candleOpenTime())
                     .bind("attempt", attempt)
+                    .bindMap(leases == null ? Map.of() : Map.of("holder", leases.instance().id(), "epoch", epoch.getAsLong()))
                     .mapTo(Long.class).findOne();
             if (inserted.isPresent()) {
                 return inserted;
             }
             // Nothing inserted (rare): a row of this very client order id is this call's own, committed
-            // before its answer was lost; another id for the same candle and attempt means "journaled already".
-            return h.createQuery("""
+            // before its answer was lost; another id for the same candle and attempt means "journaled already";
+            // neither: the fence refused it (this instance no longer holds the strategy's lease).
+            Optional<Long> own = h.createQuery("""
                     select id from orders where client_order_id = :clientOrderId and strategy_id = :strategyId
                         and candle_open_time = :candleOpenTime and attempt = :attempt""")
                     .bind("clientOrderId", request.clientOrderId())
@@ -132,7 +158,26 @@ public final class JdbiJournal implements Journal {
                     .bind("candleOpenTime", request.candleOpenTime())
                     .bind("attempt", attempt)
                     .mapTo(Long.class).findOne();
+            if (own.isEmpty() && leases != null && !journaledAlready(h, strategy, request, attempt)) {
+                refused(strategy, request);
+            }
+            return own;
         });
+    }
+
+    private static boolean journaledAlready(Handle h, StrategyIdentity strategy, OrderRequest request, int attempt) {
+        return h.createQuery("select exists (select 1 from orders where strategy_id = :strategyId"
+                        + " and candle_open_time = :candleOpenTime and attempt = :attempt)")
+                .bind("strategyId", strategy.id())
+                .bind("candleOpenTime", request.candleOpenTime())
+                .bind("attempt", attempt)
+                .mapTo(Boolean.class).one();
+    }
+
+    private static void refused(StrategyIdentity strategy, OrderRequest request) {
+        log.atWarn().addKeyValue("strategy", strategy.name()).addKeyValue("clientOrderId", request.clientOrderId())
+                .log("order refused by the lease fence: this instance does not hold the strategy's lease"
+                        + " (another instance may trade it); not sent");
     }
 
     /**

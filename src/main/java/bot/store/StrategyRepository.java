@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -33,7 +34,8 @@ public final class StrategyRepository {
     public long insert(NewStrategy strategy) {
         String params = toJson(strategy.params());
         try {
-            return jdbi.withHandle(h -> h.createUpdate("insert into strategies"
+            // announced in the same transaction: running daemons pick an enabled strategy up once it commits
+            return jdbi.inTransaction(h -> announced(h, h.createUpdate("insert into strategies"
                             + " (name, account_id, kind, symbol, interval, mode, params, enabled)"
                             + " values (:name, :accountId, :kind, :symbol, :interval, :mode, cast(:params as jsonb), :enabled)")
                     .bind("name", strategy.name())
@@ -46,7 +48,7 @@ public final class StrategyRepository {
                     .bind("enabled", strategy.enabled())
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
-                    .one());
+                    .one()));
         } catch (UnableToExecuteStatementException e) {
             throw UniqueViolations.translate(e, "strategies", strategy.name());
         }
@@ -70,13 +72,19 @@ public final class StrategyRepository {
                 .map((rs, ctx) -> map(rs)).list());
     }
 
-    /** Sets the enabled flag; false when no strategy has that name. */
+    /** Sets the enabled flag, and tells running daemons; false when no strategy has that name. */
     public boolean setEnabled(String name, boolean enabled) {
-        return jdbi.withHandle(h -> h.createUpdate(
+        return jdbi.inTransaction(h -> announced(h, h.createUpdate(
                         "update strategies set enabled = :enabled, updated_at = now() where name = :name")
                 .bind("enabled", enabled)
                 .bind("name", name)
-                .execute()) > 0;
+                .execute())) > 0;
+    }
+
+    /** {@code result}, once the change is announced to running daemons (delivered at commit). */
+    private static <T> T announced(Handle h, T result) {
+        Changes.announce(h, Changes.Topic.STRATEGIES);
+        return result;
     }
 
     private static StoredStrategy map(ResultSet rs) throws SQLException {

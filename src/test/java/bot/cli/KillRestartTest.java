@@ -153,6 +153,8 @@ class KillRestartTest {
         builder.environment().put("BOT_DB_USER", "postgres");
         builder.environment().put("BOT_MASTER_KEY", LiveSetup.MASTER_KEY);
         builder.environment().put("BOT_BINANCE_REST_URL", exchange.baseUrl());
+        // a killed run's lease runs out before the next run takes the strategy: short, so that restarts stay quick
+        builder.environment().put("BOT_LEASE_TTL", "2s");
         builder.redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("stderr.txt").toFile()));
         killedByUs = false;
         child = builder.start();

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bot.store.Database;
+import bot.store.Leases;
 import bot.testing.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,28 @@ class ListCommandTest extends SetupCommandTest {
         assertEquals("mr-btc", strategy.get("name").asText());
         assertEquals("100.50", strategy.get("params").get("order_value").asText());
         assertTrue(strategy.get("params").get("order_value").isTextual());
+    }
+
+    @Test
+    void theInstanceRunningAStrategyIsShownWhileItHoldsTheLease() throws IOException {
+        setUpBoth();
+        CliRun before = bot("list", "strategies");
+        List<String> rows = before.out().lines().toList();
+        assertEquals("-", rows.get(1).substring(rows.get(0).indexOf("RUN BY")).split(" +")[0], rows.get(1));
+
+        try (Database db = Database.connect(dbUrl, env.get("BOT_DB_USER"), env.get("BOT_DB_PASSWORD"), null)) {
+            long id = db.jdbi().withHandle(h -> h.createQuery("select id from strategies where name = 'mr-btc'")
+                    .mapTo(Long.class).one());
+            Leases leases = new Leases(db.jdbi(), new Leases.Instance("i-1", "box-1", 4242), Duration.ofMinutes(1));
+            leases.join();
+            leases.take(id);
+        }
+        rows = bot("list", "strategies").out().lines().toList();
+        assertEquals("box-1:4242", rows.get(1).substring(rows.get(0).indexOf("RUN BY")).split(" +")[0], rows.get(1));
+        JsonNode runBy = JSON.readTree(bot("list", "strategies", "--format", "json").out()).get(0).get("runBy");
+        assertEquals("box-1", runBy.get("host").asText());
+        assertEquals(4242, runBy.get("pid").asLong());
+        assertTrue(runBy.has("since"));
     }
 
     @Test
