@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
             StartCommand.class,
             DoctorCommand.class,
             OrdersCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            ImportCommand.class,
+            CandlesCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;

@@ -4,13 +4,18 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.domain.Network;
 import bot.engine.CandleArchive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 
 /**
  * The candles table, one archive per network: upserts on (network, symbol, interval, open_time), a chunk of rows per statement (the
@@ -28,6 +33,19 @@ public final class CandleRepository implements CandleArchive {
                 close_time = excluded.close_time, open = excluded.open, high = excluded.high, low = excluded.low,
                 close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
                 trades = excluded.trades""";
+
+    /** Rows a COPY brings in wait here, so that the insert into candles can skip those already stored. */
+    private static final String STAGING = """
+            create temp table candle_import (open_time bigint, close_time bigint, open numeric, high numeric,
+                low numeric, close numeric, volume numeric, quote_volume numeric, trades bigint) on commit drop""";
+    private static final String COPY = "copy candle_import (open_time, close_time, open, high, low, close, volume,"
+            + " quote_volume, trades) from stdin";
+    private static final String FROM_STAGING = """
+            insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume,
+                                 quote_volume, trades)
+            select :network, :symbol, :interval, open_time, close_time, open, high, low, close, volume, quote_volume, trades
+            from candle_import
+            on conflict (network, symbol, interval, open_time) do nothing""";
 
     private final Jdbi jdbi;
 
@@ -51,6 +69,32 @@ public final class CandleRepository implements CandleArchive {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 upsert(handle, network, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
+        });
+    }
+
+    /**
+     * Bulk import: {@code rows} (PostgreSQL COPY text: tab-separated open_time, close_time, open,
+     * high, low, close, volume, quote_volume, trades; one candle a line, already checked) go through
+     * the driver's COPY into a staging table, then into candles, keeping any candle already stored.
+     * One transaction: all of them or none.
+     *
+     * @return how many candles were new
+     */
+    public long importRows(Network network, String symbol, Interval interval, InputStream rows) {
+        return jdbi.inTransaction(handle -> {
+            handle.execute(STAGING);
+            try {
+                handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot import candles: " + e.getMessage());
+            }
+            return (long) handle.createUpdate(FROM_STAGING)
+                    .bind("network", network.code())
+                    .bind("symbol", symbol)
+                    .bind("interval", interval.code())
+                    .execute();
         });
     }
 
