@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             DoctorCommand.class,
             OrdersCommand.class,
             ReportCommand.class,
+            DownloadCommand.class,
             ImportCommand.class,
             CandlesCommand.class
         })
