@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Runs the benchmarks one after the other and prints every figure, then a summary table with
  * each figure's target and whether it was met. Argument: the parts to run, comma-separated, from
- * parse, latency, replay, startup, capacity, backfill, report; {@code all} (the default) is every
+ * parse, latency, replay, startup, capacity, backfill, report, history; {@code all} (the default) is every
  * one but report, whose journal of a million fills takes a minute to make. The bot's log of the
  * in-process parts goes to a temporary folder, as {@code bot start} would write it.
  * Settings (system properties): bench.signals (10000), bench.steadySeconds (60), bench.capacityCounts
@@ -22,7 +22,7 @@ import java.util.Map;
  * options for the bot's child processes, e.g. a JFR recording).
  */
 public final class BenchAll {
-    static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill");
+    static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill", "history");
 
     private BenchAll() {
     }
@@ -52,6 +52,7 @@ public final class BenchAll {
                 return CandleBackfillBenchmark.run(db, 100_000, 5);
             }
         });
+        known.put("history", HistoryBench::run);
         known.put("report", pg -> {
             try (Database db = pg.fresh("bench_report")) {
                 return ReportBenchmark.run(db, 5);

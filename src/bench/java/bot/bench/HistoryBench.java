@@ -1,0 +1,131 @@
+package bot.bench;
+
+import bot.app.CandleDownload;
+import bot.app.CandleImport;
+import bot.domain.Interval;
+import bot.domain.Network;
+import bot.rest.RestHosts;
+import bot.store.CandleInventory;
+import bot.store.CandleRepository;
+import bot.store.Database;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * History part: {@code bot import}'s rate on a real month of 1m candles (unzip, check, COPY, insert
+ * into a fresh table: target 150,000 rows/s) and on a synthetic year of them (525,600 rows), and
+ * {@code bot download}'s rate against a loopback Binance, which should be the weight budget's
+ * (6,000 a minute less the tenth kept in reserve: 2,700 klines requests, 45,000 candles/s
+ * sustained), not our code's.
+ */
+final class HistoryBench {
+    private static final Path REAL_MONTH = Path.of("..", "shared", "testdata", "binance-vision", "FILUSDT-1m-2023-05.zip");
+    private static final int YEAR = 525_600;
+    private static final long Y2024 = 1_704_067_200_000L;
+    /** Klines requests a minute the budget lets through (6,000 weight x 0.9 / 2), as candles per second. */
+    private static final double BUDGET_CANDLES_PER_SECOND = 6000 * 0.9 / 2 * 1000 / 60;
+
+    private HistoryBench() {
+    }
+
+    static List<Figure> run(BenchDatabase pg) throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        try (Database db = pg.fresh("bench_history")) {
+            CandleImport importer = new CandleImport(new CandleRepository(db.jdbi()), Network.PRODUCTION);
+            double month = importRate(db, importer, new CandleImport.Source(REAL_MONTH.toAbsolutePath(), "FILUSDT",
+                    Interval.M1), 7);
+            figures.add(Figure.atLeast("import, real month FILUSDT-1m-2023-05.zip (44,640 rows), median of 7",
+                    month, 150_000, "rows/s", "%,.0f"));
+            Path year = Files.createTempFile("SYNUSDT-1m-", ".csv");
+            try {
+                Files.write(year, syntheticYear());
+                double rate = importRate(db, importer, new CandleImport.Source(year, "SYNUSDT", Interval.M1), 3);
+                figures.add(Figure.atLeast("import, synthetic year of 1m (525,600 rows), median of 3", rate, 150_000,
+                        "rows/s", "%,.0f"));
+            } finally {
+                Files.deleteIfExists(year);
+            }
+            figures.add(download(db));
+        }
+        return figures;
+    }
+
+    /** Imports {@code source} into an empty table {@code rounds} times; the median rate. */
+    private static double importRate(Database db, CandleImport importer, CandleImport.Source source, int rounds)
+            throws Exception {
+        double[] rates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            db.jdbi().useHandle(h -> h.execute("truncate candles"));
+            long t0 = System.nanoTime();
+            CandleImport.Outcome outcome = importer.importFile(source);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (outcome.refused() || outcome.inserted() != outcome.rows()) {
+                throw new IllegalStateException("import of " + source.file() + " went wrong: " + outcome);
+            }
+            rates[round] = outcome.rows() / seconds;
+            System.out.printf("import %s: %,d rows in %.3f s, %,.0f rows/s%n", source.file().getFileName(), outcome.rows(),
+                    seconds, rates[round]);
+        }
+        Arrays.sort(rates);
+        return rates[rounds / 2];
+    }
+
+    /** A year of 1m candles as a futures file writes them: a header, then twelve columns. */
+    private static byte[] syntheticYear() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(YEAR * 100);
+        StringBuilder line = new StringBuilder(128);
+        out.writeBytes("open_time,open,high,low,close,volume,close_time,quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < YEAR; i++) {
+            long open = Y2024 + i * 60_000L;
+            int cents = 250_000 + (int) ((i * 7919L) % 5_000);
+            line.setLength(0);
+            line.append(open).append(',').append(cents / 100).append('.').append(cents % 100 / 10).append(cents % 10)
+                    .append(',').append((cents + 40) / 100).append('.').append((cents + 40) % 100 / 10).append((cents + 40) % 10)
+                    .append(',').append(cents / 100).append('.').append(cents % 100 / 10).append(cents % 10)
+                    .append(',').append((cents + 20) / 100).append('.').append((cents + 20) % 100 / 10).append((cents + 20) % 10)
+                    .append(",1234.5,").append(open + 59_999).append(",3086250.1234,").append(100 + i % 50)
+                    .append(",600.1,1500000.5,0\n");
+            out.writeBytes(line.toString().getBytes(StandardCharsets.US_ASCII));
+        }
+        return out.toByteArray();
+    }
+
+    /** 300 pages of 1m candles from a loopback Binance, into an empty table, through a command's REST host. */
+    private static Figure download(Database db) throws Exception {
+        int candles = 300_000;
+        long from = Y2024;
+        long now = from + (candles + 1) * 60_000L + 1;
+        db.jdbi().useHandle(h -> h.execute("truncate candles"));
+        try (LoopbackBinance binance = new LoopbackBinance(SyntheticMarket.noisy(), () -> now)) {
+            CandleDownload download = new CandleDownload(RestHosts.forCommand().host(binance.restUrl()),
+                    new CandleRepository(db.jdbi()), new CandleInventory(db.jdbi()), Network.PRODUCTION,
+                    Clock.systemUTC(), Thread::sleep, () -> false);
+            long t0 = System.nanoTime();
+            CandleDownload.Result result = download.run("BTCUSDT", Interval.M1, from, now, new CandleDownload.Progress() {
+                @Override
+                public void planned(long count, long firstOpen, long lastOpen) {
+                }
+
+                @Override
+                public void stored(long count) {
+                }
+            });
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (result.stored() != candles + 1) {
+                throw new IllegalStateException("download stored " + result.stored() + " of " + (candles + 1));
+            }
+            double rate = result.stored() / seconds;
+            System.out.printf("download: %,d candles in %d requests, %.2f s, %,.0f candles/s (the budget allows %,.0f/s"
+                    + " sustained)%n", result.stored(), result.requests(), seconds, rate, BUDGET_CANDLES_PER_SECOND);
+            return Figure.atLeast("download against loopback (our code's rate; the budget's is 45,000/s)", rate,
+                    BUDGET_CANDLES_PER_SECOND, "candles/s", "%,.0f");
+        }
+    }
+}
