@@ -90,7 +90,8 @@ public final class CandleImport {
             log.warn("kline file refused: {}", e.getMessage(), kv("file", source.file().toString()));
             return new Outcome(source, 0, 0, 0, 0, e.getMessage());
         }
-        long inserted = candles.importRows(network, source.symbol(), source.interval(), rows.stream());
+        long inserted = candles.importRows(network, source.symbol(), source.interval(), rows.text(), rows.length(),
+                rows.firstOpen(), rows.lastOpen());
         log.info("kline file imported", kv("file", source.file().toString()), kv("symbol", source.symbol()),
                 kv("interval", source.interval().code()), kv("network", network.code()), kv("rows", rows.count()),
                 kv("inserted", inserted));

@@ -40,7 +40,8 @@ public final class KlineCsv {
 
     /**
      * The rows of one COPY, tab-separated: open_time, close_time (epoch ms), open, high, low,
-     * close, volume, quote_volume, trades.
+     * close, volume, quote_volume, trades; {@code firstOpen} and {@code lastOpen} are the earliest
+     * and latest open times.
      */
     public record Rows(byte[] text, int length, int count, long firstOpen, long lastOpen, boolean header,
             boolean micros) {
@@ -78,10 +79,8 @@ public final class KlineCsv {
                 header = true;
             } else {
                 long open = row(pos, end);
-                if (count == 0) {
-                    first = open;
-                }
-                last = open;
+                first = count == 0 ? open : Math.min(first, open);
+                last = count == 0 ? open : Math.max(last, open);
                 count++;
             }
             pos = next;

@@ -75,6 +75,16 @@ class ImportCommandTest {
         assertEquals(0, twice.exitCode(), twice.err());
         assertTrue(twice.out().contains("43,200 candles, 0 new"), twice.out());
         assertEquals(43_200 * 2 + 44_640, count("true"));
+
+        // a file overlapping what is stored: only its new candles go in, the stored ones stay as they are
+        db.jdbi().useHandle(h -> h.execute("delete from candles where network = 'production' and open_time >= ?",
+                1_682_899_200_000L + 60_000L * 1000));
+        db.jdbi().useHandle(h -> h.execute("update candles set close = 5.5 where open_time = 1682899200000"));
+        CliRun overlap = bot("import", BinanceVision.file("FILUSDT-1m-2023-05.zip").toString());
+        assertEquals(0, overlap.exitCode(), overlap.err());
+        assertTrue(overlap.out().contains("44,640 candles, 43,640 new"), overlap.out());
+        assertEquals("5.5", text("select close::text from candles where network = 'production' and open_time = 1682899200000"));
+        assertEquals(43_200 + 44_640, count("network = 'production'"));
     }
 
     @Test
