@@ -2,6 +2,7 @@ package bot.app;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
+import bot.domain.Candle;
 import bot.domain.IntervalGrid;
 import bot.domain.Interval;
 import bot.domain.Network;
@@ -22,6 +23,10 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code bot download}: the closed candles of a series that are not stored yet, from Binance's
  * REST klines, 1,000 a request through the host's shared weight budget. What is missing is
  * computed from what is stored, so a second run fetches only the rest; each page is committed as
- * it comes, so a stop (Ctrl-C) keeps everything fetched. A 429/418 is obeyed by the budget (no
+ * it comes (while the next is fetched), so a stop (Ctrl-C) keeps everything fetched. A 429/418 is obeyed by the budget (no
  * request before its Retry-After); network errors and 5xx are retried with backoff, then given up.
  */
 public final class CandleDownload {
@@ -95,48 +100,100 @@ public final class CandleDownload {
     public Result run(String symbol, Interval interval, long from, long until, Progress progress) throws IOException {
         KlineStream stream = new KlineStream(symbol, interval);
         int[] requests = {0};
-        long stored = 0;
         long planned = 0;
         long first = IntervalGrid.ceil(interval, from);
         long last = first - 1;
-        try {
-            learnRateLimits(stream.symbol(), requests);
-            long now = insist(klines::serverTime, requests);
-            last = IntervalGrid.floor(interval, Math.min(until - 1, now));
-            if (last >= first && interval.next(last) - 1 >= now) {
-                last = interval.previous(last); // still forming
-            }
-            List<CandleInventory.Gap> missing = inventory.missing(network, stream.symbol(), interval, first, last);
-            planned = missing.stream().mapToLong(g -> IntervalGrid.count(interval, g.first(), g.last())).sum();
-            progress.planned(planned, first, last);
-            for (CandleInventory.Gap gap : missing) {
-                long start = gap.first();
-                while (true) {
-                    if (stop.getAsBoolean()) {
-                        return done(stream, planned, stored, requests[0], true, first, last);
-                    }
-                    long pageStart = start;
-                    KlinesClient.Page page = insist(() -> klines.closedPage(stream, pageStart, gap.first(), gap.last(), now),
-                            requests);
-                    candles.save(network, page.closed());
-                    stored += page.closed().size();
-                    progress.stored(stored);
-                    if (page.last()) {
-                        break;
-                    }
-                    start = page.next();
+        try (PageWriter writer = new PageWriter(progress)) {
+            try {
+                learnRateLimits(stream.symbol(), requests);
+                long now = insist(klines::serverTime, requests);
+                last = IntervalGrid.floor(interval, Math.min(until - 1, now));
+                if (last >= first && interval.next(last) - 1 >= now) {
+                    last = interval.previous(last); // still forming
                 }
+                List<CandleInventory.Gap> missing = inventory.missing(network, stream.symbol(), interval, first, last);
+                planned = missing.stream().mapToLong(g -> IntervalGrid.count(interval, g.first(), g.last())).sum();
+                progress.planned(planned, first, last);
+                for (CandleInventory.Gap gap : missing) {
+                    long start = gap.first();
+                    while (true) {
+                        if (stop.getAsBoolean()) {
+                            return done(stream, planned, writer.awaitStored(), requests[0], true, first, last);
+                        }
+                        long pageStart = start;
+                        KlinesClient.Page page = insist(() -> klines.closedPage(stream, pageStart, gap.first(), gap.last(),
+                                now), requests);
+                        writer.write(page.closed());
+                        if (page.last()) {
+                            break;
+                        }
+                        start = page.next();
+                    }
+                }
+                return done(stream, planned, writer.awaitStored(), requests[0], false, first, last);
+            } catch (InterruptedException e) {
+                return done(stream, planned, writer.awaitStored(), requests[0], true, first, last);
+            } catch (MarketRestException e) {
+                if (e.code() == -1121) {
+                    throw new InputException("--symbol: Binance does not list " + stream.symbol() + " (" + host.baseUrl()
+                            + ")");
+                }
+                throw e;
             }
-            return done(stream, planned, stored, requests[0], false, first, last);
-        } catch (InterruptedException e) {
-            return done(stream, planned, stored, requests[0], true, first, last);
-        } catch (MarketRestException e) {
-            if (e.code() == -1121) {
-                throw new InputException("--symbol: Binance does not list " + stream.symbol() + " (" + host.baseUrl() + ")");
-            }
-            throw e;
         } finally {
             Thread.interrupted(); // a stop during a budget wait leaves the flag set: nothing after this should see it
+        }
+    }
+
+    /**
+     * Stores each page on a thread of its own, one page at a time, while the next page is fetched:
+     * a page's request and its insert overlap instead of adding up.
+     */
+    private final class PageWriter implements AutoCloseable {
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+        private final Progress progress;
+        private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
+        private int pendingCount;
+        private long stored;
+
+        PageWriter(Progress progress) {
+            this.progress = progress;
+        }
+
+        /** Waits for the page before, then starts storing this one. */
+        void write(List<Candle> page) {
+            awaitStored();
+            pendingCount = page.size();
+            pending = CompletableFuture.runAsync(() -> candles.save(network, page), thread);
+        }
+
+        /** Waits (uninterruptibly: a stop must not lose a page on its way in) for the page being stored. */
+        long awaitStored() {
+            try {
+                pending.join();
+            } catch (CompletionException e) {
+                pendingCount = 0;
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw e;
+            }
+            if (pendingCount > 0) {
+                stored += pendingCount;
+                pendingCount = 0;
+                progress.stored(stored);
+            }
+            return stored;
+        }
+
+        @Override
+        public void close() {
+            try {
+                pending.join();
+            } catch (CompletionException e) {
+                // already thrown by awaitStored, or the run failed before: nothing more to tell
+            }
+            thread.shutdown();
         }
     }
 

@@ -102,14 +102,14 @@ public final class CandleRepository implements CandleArchive {
                     .bind("last", lastOpen)
                     .mapTo(Boolean.class).one();
             if (!stored && PLAIN.matcher(symbol).matches()) {
-                var savepoint = handle.getConnection().setSavepoint();
+                handle.savepoint("direct_copy");
                 try {
                     return copy(handle, DIRECT, withSeries(network, symbol, interval, rows, length));
                 } catch (SQLException e) {
                     if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                         throw new DatabaseException("cannot import candles: " + e.getMessage());
                     }
-                    handle.getConnection().rollback(savepoint); // another writer stored some meanwhile
+                    handle.rollbackToSavepoint("direct_copy"); // another writer stored some meanwhile
                 }
             }
             handle.execute(STAGING);

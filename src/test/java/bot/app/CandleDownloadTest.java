@@ -122,26 +122,31 @@ class CandleDownloadTest {
     void aSecondRunAfterAnInterruptionFetchesOnlyWhatIsMissing() throws Exception {
         CandleDownload.Result first = download().run("BTCUSDT", Interval.M1, T0, Long.MAX_VALUE, new Told(1000));
         assertTrue(first.interrupted());
-        assertEquals(1000, first.stored());
-        assertEquals(series.subList(0, 1000), stored());
+        // the page being stored when the stop came is kept too: 1,000 or 2,000 candles
+        int kept = (int) first.stored();
+        assertTrue(kept == 1000 || kept == 2000, "kept " + kept);
+        assertEquals(series.subList(0, kept), stored());
 
         stop.set(false);
         // a hole in the middle too: the run fills both, from where each begins
         db.jdbi().useHandle(h -> h.execute("delete from candles where open_time between ? and ?", T0 + 100 * 60_000L,
                 T0 + 149 * 60_000L));
+        int startsBefore = binance.klinesStartTimes().size();
         Told told = new Told(Long.MAX_VALUE);
         CandleDownload.Result second = download().run("BTCUSDT", Interval.M1, T0, Long.MAX_VALUE, told);
         assertFalse(second.interrupted());
-        assertEquals(1550, told.planned);
-        assertEquals(1550, second.stored());
+        assertEquals(COUNT - kept + 50, told.planned);
+        assertEquals(COUNT - kept + 50, second.stored());
         assertEquals(series.subList(0, COUNT), stored());
-        List<Long> starts = binance.klinesStartTimes();
-        assertEquals(List.of(T0, T0 + 100 * 60_000L, T0 + 1000 * 60_000L, T0 + 1999 * 60_000L + 1), starts);
+        List<Long> starts = binance.klinesStartTimes().subList(startsBefore, binance.klinesStartTimes().size());
+        assertEquals(T0 + 100 * 60_000L, (long) starts.get(0));
+        assertEquals(T0 + kept * 60_000L, (long) starts.get(1));
+        int total = binance.klinesStartTimes().size();
 
         Told nothing = new Told(Long.MAX_VALUE);
         CandleDownload.Result third = download().run("BTCUSDT", Interval.M1, T0, Long.MAX_VALUE, nothing);
         assertEquals(0, nothing.planned);
-        assertEquals(4, binance.klinesStartTimes().size(), "no klines request when nothing is missing");
+        assertEquals(total, binance.klinesStartTimes().size(), "no klines request when nothing is missing");
         assertEquals(1, third.requests(), "only the server time");
     }
 
