@@ -55,6 +55,7 @@ final class HistoryBench {
                         "rows/s", "%,.0f"));
                 figures.add(Figure.info("import, synthetic year, per CPU second (JVM + PostgreSQL)",
                         String.format("%,.0f rows/CPU-s", rate[1])));
+                figures.add(inventory(db));
             } finally {
                 Files.deleteIfExists(year);
             }
@@ -103,6 +104,23 @@ final class HistoryBench {
             }
         }
         return total;
+    }
+
+    /** bot candles' query over the year just imported, with 100 holes cut in it: the median of 5. */
+    private static Figure inventory(Database db) {
+        db.jdbi().useHandle(h -> h.execute("delete from candles where (open_time / 60000) % 5000 = 17"));
+        CandleInventory inventory = new CandleInventory(db.jdbi());
+        double[] millis = new double[5];
+        for (int i = 0; i < millis.length; i++) {
+            long t0 = System.nanoTime();
+            List<CandleInventory.Series> series = inventory.series(java.util.Optional.empty(), java.util.Optional.empty());
+            millis[i] = (System.nanoTime() - t0) / 1e6;
+            System.out.printf("candles inventory: %d series, %d gaps, %,d rows in %.0f ms%n", series.size(),
+                    series.get(0).gaps().size(), series.get(0).count(), millis[i]);
+        }
+        Arrays.sort(millis);
+        return Figure.info("bot candles over a year of 1m with 105 gaps (525,495 rows), median of 5",
+                String.format("%.0f ms", millis[2]));
     }
 
     /** A year of 1m candles as a futures file writes them: a header, then twelve columns. */
