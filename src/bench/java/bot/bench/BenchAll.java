@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Runs the benchmarks one after the other and prints every figure, then a summary table with
  * each figure's target and whether it was met. Argument: the parts to run, comma-separated, from
- * parse, latency, replay, startup, capacity, backfill, risk, notify, report, failover; {@code all} (the
- * default) is every one but report, whose journal of a million fills takes a minute to make, and
- * failover (two bots killed and stopped in turn, a minute or two). The bot's log of the
+ * parse, latency, replay, startup, capacity, backfill, risk, notify, history, report, failover (and the
+ * others in {@link #ALL}); {@code all} (the default) is every one but report, whose journal of a million
+ * fills takes a minute to make, and failover (two bots killed and stopped in turn, a minute or two). The bot's log of the
  * in-process parts goes to a temporary folder, as {@code bot start} would write it.
  * Settings (system properties): bench.signals (10000), bench.steadySeconds (60), bench.capacityCounts
  * (10,100,1000), bench.replayCandles (1000000), bench.startupRuns (5), bench.notifyOrders (2000), bench.botJavaOpts (extra JVM
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class BenchAll {
     static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill", "risk",
-            "notify");
+            "notify", "history");
 
     private BenchAll() {
     }
@@ -57,6 +57,7 @@ public final class BenchAll {
         known.put("risk", pg -> RiskBench.run(pg, Integer.getInteger("bench.riskRuns", 20)));
         known.put("notify", pg -> NotifyBench.run(pg, Integer.getInteger("bench.notifyOrders", 2_000)));
         known.put("failover", pg -> FailoverBench.run(pg, Integer.getInteger("bench.failoverRounds", 3)));
+        known.put("history", HistoryBench::run);
         known.put("report", pg -> {
             try (Database db = pg.fresh("bench_report")) {
                 return ReportBenchmark.run(db, 5);

@@ -32,6 +32,11 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(dir, EmbeddedServer.acquire(dir.resolve("pgdata"), true));
     }
 
+    /** The server's main process (its postmaster.pid): its children are the backends and the writers. */
+    long serverPid() throws java.io.IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("pgdata").resolve("postmaster.pid")).get(0).strip());
+    }
+
     /** The JDBC URL of database {@code name} (no credentials: the user is {@value #USER}, no password). */
     String url(String name) {
         return "jdbc:postgresql://localhost:" + server.port() + "/" + name;

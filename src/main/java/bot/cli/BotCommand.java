@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
             LimitsCommand.class,
             HaltCommand.class,
             ResumeCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            DownloadCommand.class,
+            ImportCommand.class,
+            CandlesCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;

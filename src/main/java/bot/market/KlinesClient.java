@@ -61,23 +61,47 @@ public final class KlinesClient {
     public List<Candle> closedCandles(KlineStream stream, long from, long to, long serverTime) throws IOException {
         List<Candle> closed = new ArrayList<>();
         long start = from;
-        while (start <= to) {
-            List<Candle> page = page(stream, start, to);
-            for (Candle row : page) {
-                if (row.closeTime() < serverTime && row.openTime() >= from && row.openTime() <= to && sound(row)) {
-                    closed.add(row);
-                }
+        while (true) {
+            Page page = closedPage(stream, start, from, to, serverTime);
+            closed.addAll(page.closed());
+            if (page.last()) {
+                return closed;
             }
-            if (page.size() < MAX_LIMIT) {
-                break;
-            }
-            Candle last = page.get(page.size() - 1);
-            if (last.closeTime() >= serverTime) {
-                break;
-            }
-            start = last.openTime() + 1;
+            start = page.next();
         }
-        return closed;
+    }
+
+    /**
+     * One request's worth (at most 1000 rows) of closed candles with open time in [from, to].
+     *
+     * @param start where this page starts (from, or the previous page's {@link Page#next})
+     */
+    public Page closedPage(KlineStream stream, long start, long from, long to, long serverTime) throws IOException {
+        if (start > to) {
+            return new Page(List.of(), -1);
+        }
+        List<Candle> page = page(stream, start, to);
+        List<Candle> closed = new ArrayList<>(page.size());
+        for (Candle row : page) {
+            if (row.closeTime() < serverTime && row.openTime() >= from && row.openTime() <= to && sound(row)) {
+                closed.add(row);
+            }
+        }
+        if (page.size() < MAX_LIMIT) {
+            return new Page(closed, -1);
+        }
+        Candle last = page.get(page.size() - 1);
+        if (last.closeTime() >= serverTime) {
+            return new Page(closed, -1);
+        }
+        return new Page(closed, last.openTime() + 1);
+    }
+
+    /** The closed candles of one request, and where the next request starts ({@code -1}: none needed). */
+    public record Page(List<Candle> closed, long next) {
+        public boolean last() {
+            return next < 0;
+        }
     }
 
     private List<Candle> page(KlineStream stream, long startTime, long endTime) throws IOException {

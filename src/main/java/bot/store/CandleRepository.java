@@ -4,13 +4,20 @@ import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.domain.Network;
 import bot.engine.CandleArchive;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
+import org.postgresql.PGConnection;
 
 /**
  * The candles table, one archive per network: upserts on (network, symbol, interval, open_time), a chunk of rows per statement (the
@@ -28,6 +35,25 @@ public final class CandleRepository implements CandleArchive {
                 close_time = excluded.close_time, open = excluded.open, high = excluded.high, low = excluded.low,
                 close = excluded.close, volume = excluded.volume, quote_volume = excluded.quote_volume,
                 trades = excluded.trades""";
+
+    /** Rows a COPY brings in wait here, so that the insert into candles can skip those already stored. */
+    private static final String STAGING = """
+            create temp table candle_import (open_time bigint, close_time bigint, open numeric, high numeric,
+                low numeric, close numeric, volume numeric, quote_volume numeric, trades bigint) on commit drop""";
+    private static final String COPY = "copy candle_import (open_time, close_time, open, high, low, close, volume,"
+            + " quote_volume, trades) from stdin";
+    private static final String FROM_STAGING = """
+            insert into candles (network, symbol, interval, open_time, close_time, open, high, low, close, volume,
+                                 quote_volume, trades)
+            select :network, :symbol, :interval, open_time, close_time, open, high, low, close, volume, quote_volume, trades
+            from candle_import
+            on conflict (network, symbol, interval, open_time) do nothing""";
+
+    private static final String DIRECT = "copy candles (network, symbol, interval, open_time, close_time, open, high, low,"
+            + " close, volume, quote_volume, trades) from stdin";
+    private static final String UNIQUE_VIOLATION = "23505";
+    /** A symbol that needs no escaping in COPY text. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("[A-Z0-9]{1,40}");
 
     private final Jdbi jdbi;
 
@@ -52,6 +78,84 @@ public final class CandleRepository implements CandleArchive {
                 upsert(handle, network, rows.subList(from, Math.min(rows.size(), from + CHUNK)));
             }
         });
+    }
+
+    /**
+     * Bulk import: {@code rows} (PostgreSQL COPY text: tab-separated open_time, close_time, open,
+     * high, low, close, volume, quote_volume, trades; one candle a line, already checked, open times
+     * in [{@code firstOpen}, {@code lastOpen}]) go through the driver's COPY, keeping any candle
+     * already stored. When none is stored in that range they are copied straight into candles (half
+     * the work); otherwise, or when a concurrent writer got there first, through a staging table and
+     * an insert that skips what exists. One transaction: all of them or none.
+     *
+     * @return how many candles were new
+     */
+    public long importRows(Network network, String symbol, Interval interval, byte[] rows, int length, long firstOpen,
+            long lastOpen) {
+        return jdbi.inTransaction(handle -> {
+            boolean stored = handle.createQuery("select exists (select 1 from candles where network = :network"
+                            + " and symbol = :symbol and interval = :interval and open_time between :first and :last)")
+                    .bind("network", network.code())
+                    .bind("symbol", symbol)
+                    .bind("interval", interval.code())
+                    .bind("first", firstOpen)
+                    .bind("last", lastOpen)
+                    .mapTo(Boolean.class).one();
+            if (!stored && PLAIN.matcher(symbol).matches()) {
+                handle.savepoint("direct_copy");
+                try {
+                    return copy(handle, DIRECT, withSeries(network, symbol, interval, rows, length));
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw new DatabaseException("cannot import candles: " + e.getMessage());
+                    }
+                    handle.rollbackToSavepoint("direct_copy"); // another writer stored some meanwhile
+                }
+            }
+            handle.execute(STAGING);
+            try {
+                copy(handle, COPY, new ByteArrayInputStream(rows, 0, length));
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot import candles: " + e.getMessage());
+            }
+            return (long) handle.createUpdate(FROM_STAGING)
+                    .bind("network", network.code())
+                    .bind("symbol", symbol)
+                    .bind("interval", interval.code())
+                    .execute();
+        });
+    }
+
+    private static long copy(Handle handle, String sql, InputStream in) throws SQLException {
+        try {
+            return handle.getConnection().unwrap(PGConnection.class).getCopyAPI().copyIn(sql, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows with the series' key columns in front of each line, as a COPY straight into candles reads them. */
+    private static InputStream withSeries(Network network, String symbol, Interval interval, byte[] rows, int length) {
+        byte[] prefix = (network.code() + "\t" + symbol + "\t" + interval.code() + "\t").getBytes(StandardCharsets.US_ASCII);
+        int lines = 0;
+        for (int i = 0; i < length; i++) {
+            if (rows[i] == '\n') {
+                lines++;
+            }
+        }
+        byte[] out = new byte[length + lines * prefix.length];
+        int at = 0;
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (rows[i] == '\n') {
+                System.arraycopy(prefix, 0, out, at, prefix.length);
+                at += prefix.length;
+                System.arraycopy(rows, start, out, at, i + 1 - start);
+                at += i + 1 - start;
+                start = i + 1;
+            }
+        }
+        return new ByteArrayInputStream(out, 0, at);
     }
 
     /** One statement per chunk: the columns travel as arrays and unnest turns them back into rows. */

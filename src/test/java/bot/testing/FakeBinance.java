@@ -45,6 +45,8 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final AtomicInteger connectionAttempts = new AtomicInteger();
+    /** The startTime of each klines request answered 200 (null when it had none), in arrival order. */
+    private final List<Long> klinesStarts = new CopyOnWriteArrayList<>();
     private final AtomicInteger closedByClient = new AtomicInteger();
     private volatile boolean refuseConnections;
     private volatile boolean hangUpAtOnce;
@@ -233,6 +235,11 @@ public final class FakeBinance implements AutoCloseable {
         return closedByClient.get();
     }
 
+    /** The startTime of each klines request answered with rows (null when it had none), in arrival order. */
+    public List<Long> klinesStartTimes() {
+        return java.util.Collections.unmodifiableList(new ArrayList<>(klinesStarts));
+    }
+
     /** Requests so far to a REST path, e.g. {@code /api/v3/klines}. */
     public int requests(String path) {
         return requests.getOrDefault(path, new AtomicInteger()).get();
@@ -388,6 +395,8 @@ public final class FakeBinance implements AutoCloseable {
             }
             rows = select(series.getOrDefault(new Key(symbol, interval), new TreeMap<>()), url);
         }
+        String start = url.queryParameter("startTime");
+        klinesStarts.add(start == null ? null : Long.valueOf(start));
         StringBuilder body = new StringBuilder("[");
         for (Candle row : rows) {
             body.append(body.length() > 1 ? "," : "").append(BinanceJson.klineRow(row));
