@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             StartCommand.class,
             DoctorCommand.class,
             OrdersCommand.class,
-            ReportCommand.class
+            ReportCommand.class,
+            BacktestCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;
