@@ -13,6 +13,7 @@ import bot.engine.SymbolRulesSource;
 import bot.store.CandleRepository;
 import bot.store.EnabledStrategies;
 import bot.store.JdbiJournal;
+import bot.store.SymbolRulesRepository;
 import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +72,8 @@ public final class Daemon implements AutoCloseable {
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
-        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, clock,
+        return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry,
+                exchange.recordingRulesIn(new SymbolRulesRepository(jdbi)), clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
                 new CandleArchiver(new CandleRepository(jdbi)));
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * A run's KPIs, computed by {@code bot report}'s own {@link ReportAssembler} from the sums its
- * journal queries make (bot.store.ReportQueries), made here over the run's rows: the same figures
+ * journal queries make (ReportQueries in the store), made here over the run's rows: the same figures
  * for the same orders. A run's fills are simulated, so its row is a paper one.
  */
 public final class RunReport {
@@ -51,7 +51,7 @@ public final class RunReport {
         return report.build();
     }
 
-    /** ReportQueries.tradeSums over the run's round trips. */
+    /** The store's tradeSums query, over the run's round trips. */
     private static TradeTotals totals(RunRecord run) {
         long wins = 0;
         long losses = 0;
