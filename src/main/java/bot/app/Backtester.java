@@ -86,6 +86,14 @@ public final class Backtester {
 
     /** Checks the request and loads what the run needs; nothing is written but exchange filters fetched. */
     public Plan plan(Request request) {
+        return plan(request, List.of());
+    }
+
+    /**
+     * The same for a sweep: each of {@code combinations} (swept values over the given parameters) is
+     * checked too, and the warm-up loaded is the longest any of them needs (each run takes its own).
+     */
+    public Plan plan(Request request, List<Map<String, String>> combinations) {
         String name;
         StrategyKind kind;
         String symbol;
@@ -115,14 +123,19 @@ public final class Backtester {
             raw = request.config() == null ? Map.of()
                     : StrategyConfigJson.parse(request.config(), request.configField());
         }
-        StrategyParameters parameters;
-        try {
-            parameters = kind.validate(raw);
-        } catch (InvalidParameterException e) {
-            throw new InputException((request.configField() == null ? "--config" : request.configField()) + ": "
-                    + e.getMessage());
+        int warmupCount = 0;
+        for (Map<String, String> combo : combinations.isEmpty() ? List.of(Map.<String, String>of()) : combinations) {
+            Map<String, String> merged = new LinkedHashMap<>(raw);
+            merged.putAll(combo);
+            StrategyParameters parameters;
+            try {
+                parameters = kind.validate(merged);
+            } catch (InvalidParameterException e) {
+                throw new InputException((!combo.isEmpty() ? "--sweep" : request.configField() == null ? "--config"
+                        : request.configField()) + ": " + e.getMessage());
+            }
+            warmupCount = Math.max(warmupCount, kind.create(parameters).warmupCandles());
         }
-        int warmupCount = Math.max(0, kind.create(parameters).warmupCandles());
         CandleRepository candles = new CandleRepository(jdbi);
         long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
         long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli() - 1;
@@ -143,7 +156,9 @@ public final class Backtester {
                     + ": import or download them first");
         }
         SymbolRules rules = rules(network, symbol);
-        return new Plan(strategy, kind, name, symbol, interval, network, raw, rules, warmup, range,
+        // Immutable once: every run of a sweep shares these lists, and the runner takes them without a copy.
+        return new Plan(strategy, kind, name, symbol, interval, network, raw, rules, List.copyOf(warmup),
+                List.copyOf(range),
                 Gap.in(concat(warmup, range), interval));
     }
 
@@ -166,7 +181,8 @@ public final class Backtester {
         parameters.asMap().forEach((k, v) -> params.put(k, v.toPlainString()));
         BacktestRuns.Run run = new BacktestRuns.Run(0, plan.strategy(), plan.kind().name(), plan.symbol(),
                 plan.interval().code(), plan.network().code(), params, plan.candles().get(0).openTime(),
-                plan.candles().get(plan.candles().size() - 1).openTime(), plan.candles().size(), plan.warmup().size(),
+                plan.candles().get(plan.candles().size() - 1).openTime(), plan.candles().size(),
+                Math.min(plan.warmup().size(), Math.max(0, plan.kind().create(parameters).warmupCandles())),
                 plan.gaps());
         long id = new BacktestRuns(jdbi).save(run, record);
         return new Outcome(id, new BacktestRuns.Run(id, run.strategy(), run.kind(), run.symbol(), run.interval(),

@@ -32,7 +32,8 @@ final class CandleReplay {
     }
 
     /**
-     * Runs {@code kind} over {@code candles} after warming it up on {@code warmup}; the run's journal.
+     * Runs {@code kind} over {@code candles} after warming it up on the last of {@code warmup} it asks
+     * for (a sweep's plan holds as many as its longest-warming combination needs); the run's journal.
      *
      * @throws IllegalStateException when the strategy failed (its code threw) or the runner did not end
      */
@@ -41,7 +42,10 @@ final class CandleReplay {
             throws InterruptedException {
         Candle first = candles.get(0);
         CandleClock clock = new CandleClock(first.openTime());
-        Strategy strategy = new ClockedStrategy(kind.create(parameters), clock);
+        Strategy created = kind.create(parameters);
+        Strategy strategy = new ClockedStrategy(created, clock);
+        List<Candle> history = warmup.subList(Math.max(0, warmup.size() - Math.max(0, created.warmupCandles())),
+                warmup.size());
         MemoryJournal journal = new MemoryJournal();
         PaperGateway gateway = new PaperGateway(rules, parameters.decimal(CommonParameters.FEE_PCT),
                 parameters.decimal(CommonParameters.SLIPPAGE), clock);
@@ -52,7 +56,7 @@ final class CandleReplay {
         if (!runner.reconcile()) {
             throw new IllegalStateException("the backtest's runner could not start (see the log)");
         }
-        runner.onHistory(warmup);
+        runner.onHistory(history);
         runner.replay(candles);
         runner.stop();
         runner.start();

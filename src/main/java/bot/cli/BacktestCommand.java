@@ -2,6 +2,9 @@ package bot.cli;
 
 import bot.app.Backtester;
 import bot.app.InputException;
+import bot.app.ParameterSweep;
+import bot.backtest.SweepAxis;
+import bot.backtest.SweepRank;
 import bot.backtest.Gap;
 import bot.json.Json;
 import bot.report.Report;
@@ -17,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +68,29 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--sweep", paramLabel = "NAME=VALUES",
+            description = "Sweep a parameter (repeatable): a list 10,20,30 or a range 0.001..0.01:0.001. Every"
+                    + " combination runs, in parallel, ranked by --rank.")
+    List<String> sweep = new ArrayList<>();
+
+    @Option(names = "--rank", paramLabel = "KPI", defaultValue = "netProfit",
+            description = "The KPI a sweep ranks by (default: ${DEFAULT-VALUE}; also winRate, profitFactor,"
+                    + " expectancy, expectancyRatio, sharpe, sortino, trades, maxDrawdown, maxDrawdownPct).")
+    String rank;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
+            description = "How many of a sweep's best combinations to print (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--keep", description = "Store every run of a sweep (by default a sweep stores nothing).")
+    boolean keep;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         Backtester.Request request = request();
+        if (!sweep.isEmpty() || keep) {
+            return sweep(request);
+        }
         Backtester.Outcome outcome;
         try (Database db = root.openDatabase()) {
             Backtester backtester = new Backtester(db.jdbi(), root.strategyRegistry(),
@@ -75,6 +100,41 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = root.environment().out();
         write(outcome, format, out);
         out.flush();
+        return Cli.OK;
+    }
+
+    private Integer sweep(Backtester.Request request) throws InterruptedException {
+        if (sweep.isEmpty()) {
+            throw new InputException("--keep: only with --sweep");
+        }
+        if (top < 1) {
+            throw new InputException("--top: must be at least 1, got " + top);
+        }
+        SweepRank ranking;
+        List<SweepAxis> axes = new ArrayList<>();
+        try {
+            ranking = SweepRank.parse(rank);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--rank: " + e.getMessage());
+        }
+        for (String axis : sweep) {
+            try {
+                axes.add(SweepAxis.parse(axis));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--sweep: " + e.getMessage());
+            }
+        }
+        List<ParameterSweep.Result> results;
+        try (Database db = root.openDatabase()) {
+            Backtester backtester = new Backtester(db.jdbi(), root.strategyRegistry(),
+                    network -> root.symbolRules(network.testnet()));
+            List<Map<String, String>> combos = ParameterSweep.combinations(axes);
+            Backtester.Plan plan = backtester.plan(request, combos);
+            results = ParameterSweep.run(backtester, plan, combos, ranking, keep,
+                    Runtime.getRuntime().availableProcessors());
+        }
+        SweepTable.write(results.subList(0, Math.min(top, results.size())), results.size(), axes, ranking, keep,
+                format, root.environment().out());
         return Cli.OK;
     }
 

@@ -194,6 +194,38 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aSweepRanksEveryCombinationAsSingleRunsWouldAndStoresOnlyWithKeep() throws Exception {
+        long before = runs();
+        CliRun sweep = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
+                "--config", CONFIG, "--from", "2023-02-20", "--sweep", "window=20,40",
+                "--sweep", "threshold=0.005..0.01:0.005", "--format", "json");
+        assertEquals(0, sweep.exitCode(), sweep.err());
+        assertEquals(before, runs(), "a sweep without --keep stores nothing");
+        JsonNode ranked = JSON.readTree(sweep.out());
+        assertEquals(4, ranked.size());
+        BigDecimal previous = null;
+        for (JsonNode row : ranked) {
+            BigDecimal net = new BigDecimal(row.get("netProfit").asText());
+            assertTrue(previous == null || previous.compareTo(net) >= 0, "best first: " + ranked);
+            previous = net;
+            // each combination's KPIs are those of a single backtest with its values
+            CliRun single = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
+                    "--config", "{\"order_value\": 100, \"stop_loss\": \"0.02\", \"slippage\": \"0.0005\","
+                            + " \"window\": " + row.get("window").asText() + ", \"threshold\": \""
+                            + row.get("threshold").asText() + "\"}", "--from", "2023-02-20", "--format", "json");
+            JsonNode total = JSON.readTree(single.out()).get("total");
+            assertEquals(0, net.compareTo(new BigDecimal(total.get("netProfit").asText())), row.toString());
+            assertEquals(total.get("trades").asText(), row.get("trades").asText());
+        }
+        long singles = runs();
+        CliRun kept = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
+                "--config", CONFIG, "--from", "2023-02-20", "--sweep", "window=20,40", "--keep", "--top", "1");
+        assertEquals(0, kept.exitCode(), kept.err());
+        assertEquals(singles + 2, runs(), "--keep stores every combination");
+        assertEquals(3, kept.out().lines().count(), kept.out()); // the summary, the header, the best one
+    }
+
+    @Test
     void badInputIsRefusedWithOneLineAndNothingWritten() {
         assertRefused("--kind: ", "backtest", "--kind", "nope", "--symbol", "FILUSDT", "--interval", "1m",
                 "--config", CONFIG);
@@ -208,6 +240,12 @@ class BacktestCommandTest {
                 "--config", CONFIG);
         assertRefused("no exchange filters stored for NEARUSDT on production and Binance is unreachable",
                 "backtest", "--kind", "mean_reversion", "--symbol", "NEARUSDT", "--interval", "1m", "--config", CONFIG);
+        assertRefused("--sweep: window: no values", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
+                "--interval", "1m", "--config", CONFIG, "--sweep", "window=");
+        assertRefused("--sweep: parameter window: 1 is out of range", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
+                "--interval", "1m", "--config", CONFIG, "--sweep", "window=10,1", "--keep");
+        assertRefused("--rank: unknown KPI", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
+                "--interval", "1m", "--config", CONFIG, "--sweep", "window=10", "--rank", "luck");
         assertRefused("--run: no backtest run 999", "report", "--run", "999");
         assertRefused("--run: no backtest run 999", "orders", "--run", "999");
     }
