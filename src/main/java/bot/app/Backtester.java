@@ -1,6 +1,8 @@
 package bot.app;
 
+import bot.backtest.Decision;
 import bot.backtest.Gap;
+import bot.backtest.JournalComparison;
 import bot.backtest.RunRecord;
 import bot.backtest.RunReport;
 import bot.domain.Candle;
@@ -12,6 +14,7 @@ import bot.report.Report;
 import bot.store.AccountRepository;
 import bot.store.BacktestRuns;
 import bot.store.CandleRepository;
+import bot.store.OrderHistory;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
 import bot.store.SymbolRulesRepository;
@@ -188,6 +191,22 @@ public final class Backtester {
         return new Outcome(id, new BacktestRuns.Run(id, run.strategy(), run.kind(), run.symbol(), run.interval(),
                 run.network(), run.params(), run.fromOpenTime(), run.toOpenTime(), run.candles(), run.warmupCandles(),
                 run.gaps()), RunReport.of(plan.name(), plan.symbol(), record));
+    }
+
+    /** A backtest of a stored strategy over the candles the daemon archived, compared with its journal. */
+    public record Check(Plan plan, JournalComparison.Result result) {
+    }
+
+    /**
+     * Replays the archived candles of {@code strategy} (from {@code since}, or all; earlier ones warm
+     * it up) in memory and compares its decisions with the strategy's journal, candle by candle.
+     */
+    public Check againstJournal(String strategy, Instant since) throws InterruptedException {
+        Plan plan = plan(new Request(strategy, null, null, null, null, null, since, null));
+        RunRecord record = replay(plan, plan.parameters(Map.of()));
+        List<Decision> journal = new OrderHistory(jdbi).decisions(strategy, plan.candles().get(0).openTime());
+        return new Check(plan, JournalComparison.compare(plan.candles(), plan.gaps(),
+                record.orders().stream().map(Decision::of).toList(), journal));
     }
 
     /** A stored run and its KPIs, as {@code bot report --run} shows them. */

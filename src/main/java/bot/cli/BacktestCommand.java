@@ -82,11 +82,23 @@ final class BacktestCommand implements Callable<Integer> {
             description = "How many of a sweep's best combinations to print (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--against-journal",
+            description = "Replay the candles the daemon archived for --strategy and compare, candle by candle, the"
+                    + " backtest's orders with the strategy's journal; exit 0 when they agree, 1 when not.")
+    boolean againstJournal;
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "With --against-journal: compare from this time on (earlier candles warm it up).")
+    String since;
+
     @Option(names = "--keep", description = "Store every run of a sweep (by default a sweep stores nothing).")
     boolean keep;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (againstJournal || since != null) {
+            return againstJournal();
+        }
         Backtester.Request request = request();
         if (!sweep.isEmpty() || keep) {
             return sweep(request);
@@ -136,6 +148,25 @@ final class BacktestCommand implements Callable<Integer> {
         SweepTable.write(results.subList(0, Math.min(top, results.size())), results.size(), axes, ranking, keep,
                 format, root.environment().out());
         return Cli.OK;
+    }
+
+    private Integer againstJournal() throws InterruptedException {
+        if (!againstJournal) {
+            throw new InputException("--since: only with --against-journal (--from bounds a backtest)");
+        }
+        if (strategy == null || kind != null || symbol != null || interval != null || config != null
+                || configFile != null || from != null || to != null || !sweep.isEmpty() || keep) {
+            throw new InputException("--against-journal: compares a stored strategy: give --strategy NAME and at most"
+                    + " --since TIME");
+        }
+        Instant start = since == null ? null : TimeArgument.parse("--since", since, false);
+        Backtester.Check check;
+        try (Database db = root.openDatabase()) {
+            check = new Backtester(db.jdbi(), root.strategyRegistry(), network -> root.symbolRules(network.testnet()))
+                    .againstJournal(strategy, start);
+        }
+        JournalCheckText.write(check, root.environment().out());
+        return check.result().agrees() ? Cli.OK : Cli.FAILED;
     }
 
     private Backtester.Request request() {

@@ -73,4 +73,17 @@ public final class OrderHistory {
         return jdbi.withHandle(h -> h.createQuery("select count(*) from backtest_runs where id = :id")
                 .bind("id", runId).mapTo(Integer.class).one()) > 0;
     }
+
+    /** The strategy's orders on signal candles opened at or after {@code fromOpenTime}, in the order they were placed. */
+    public List<bot.backtest.Decision> decisions(String strategy, long fromOpenTime) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                select o.candle_open_time, o.side, o.status, o.executed_qty, o.avg_price, o.reason
+                from orders o join strategies s on s.id = o.strategy_id
+                where s.name = :strategy and o.candle_open_time >= :from order by o.id""")
+                .bind("strategy", strategy)
+                .bind("from", fromOpenTime)
+                .map((rs, ctx) -> new bot.backtest.Decision(rs.getLong(1), bot.domain.Side.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6)))
+                .list());
+    }
 }
