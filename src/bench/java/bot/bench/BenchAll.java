@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Runs the benchmarks one after the other and prints every figure, then a summary table with
  * each figure's target and whether it was met. Argument: the parts to run, comma-separated, from
- * parse, latency, replay, startup, capacity, backfill, report; {@code all} (the default) is every
+ * parse, latency, replay, startup, capacity, backfill, backtest, report; {@code all} (the default) is every
  * one but report, whose journal of a million fills takes a minute to make. The bot's log of the
  * in-process parts goes to a temporary folder, as {@code bot start} would write it.
  * Settings (system properties): bench.signals (10000), bench.steadySeconds (60), bench.capacityCounts
@@ -22,7 +22,8 @@ import java.util.Map;
  * options for the bot's child processes, e.g. a JFR recording).
  */
 public final class BenchAll {
-    static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill");
+    static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill",
+            "backtest");
 
     private BenchAll() {
     }
@@ -52,6 +53,8 @@ public final class BenchAll {
                 return CandleBackfillBenchmark.run(db, 100_000, 5);
             }
         });
+        known.put("backtest", pg -> BacktestBench.run(pg, Integer.getInteger("bench.backtestCandles", 525_600),
+                Integer.getInteger("bench.sweepSets", 1000)));
         known.put("report", pg -> {
             try (Database db = pg.fresh("bench_report")) {
                 return ReportBenchmark.run(db, 5);

@@ -40,6 +40,7 @@ final class CandleReplay {
     static RunRecord run(StrategyKind kind, StrategyParameters parameters, String name, String symbol,
             Interval interval, SymbolRulesSource rules, List<Candle> warmup, List<Candle> candles)
             throws InterruptedException {
+        QuietBacktestLogs.install();
         Candle first = candles.get(0);
         CandleClock clock = new CandleClock(first.openTime());
         Strategy created = kind.create(parameters);
@@ -49,7 +50,8 @@ final class CandleReplay {
         MemoryJournal journal = new MemoryJournal();
         PaperGateway gateway = new PaperGateway(rules, parameters.decimal(CommonParameters.FEE_PCT),
                 parameters.decimal(CommonParameters.SLIPPAGE), clock);
-        StrategyIdentity identity = new StrategyIdentity(0, name, Mode.PAPER, symbol, interval);
+        StrategyIdentity identity = new StrategyIdentity(0, QuietBacktestLogs.PREFIX + name, Mode.PAPER, symbol,
+                interval);
         // Paper orders never wait on lookups or retries: the sleeper is never called.
         OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock);
         StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);

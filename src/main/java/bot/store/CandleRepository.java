@@ -98,8 +98,14 @@ public final class CandleRepository implements CandleArchive {
                 .execute();
     }
 
-    /** The stored candles of {@code network} with open time in [from, to], oldest first. */
+    /**
+     * The stored candles of {@code network} with open time in [from, to], oldest first; read with
+     * COPY ({@link CandleCopyReader}) for any symbol of letters and digits.
+     */
     public List<Candle> load(Network network, String symbol, Interval interval, long fromOpenTime, long toOpenTime) {
+        if (CandleCopyReader.PLAIN_SYMBOL.matcher(symbol).matches()) {
+            return CandleCopyReader.load(jdbi, network, symbol, interval, fromOpenTime, toOpenTime);
+        }
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select open_time, close_time, open, high, low, close, volume, quote_volume, trades
                         from candles
