@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Runs the benchmarks one after the other and prints every figure, then a summary table with
  * each figure's target and whether it was met. Argument: the parts to run, comma-separated, from
- * parse, latency, replay, startup, capacity, backfill, risk, notify, history, report, failover (and the
- * others in {@link #ALL}); {@code all} (the default) is every one but report, whose journal of a million
+ * parse, latency, replay, startup, capacity, backfill, risk, notify, history, backtest, report, failover
+ * (and the others in {@link #ALL}); {@code all} (the default) is every one but report, whose journal of a million
  * fills takes a minute to make, and failover (two bots killed and stopped in turn, a minute or two). The bot's log of the
  * in-process parts goes to a temporary folder, as {@code bot start} would write it.
  * Settings (system properties): bench.signals (10000), bench.steadySeconds (60), bench.capacityCounts
@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public final class BenchAll {
     static final List<String> ALL = List.of("parse", "latency", "replay", "startup", "capacity", "backfill", "risk",
-            "notify", "history");
+            "notify", "history", "backtest");
 
     private BenchAll() {
     }
@@ -58,6 +58,8 @@ public final class BenchAll {
         known.put("notify", pg -> NotifyBench.run(pg, Integer.getInteger("bench.notifyOrders", 2_000)));
         known.put("failover", pg -> FailoverBench.run(pg, Integer.getInteger("bench.failoverRounds", 3)));
         known.put("history", HistoryBench::run);
+        known.put("backtest", pg -> BacktestBench.run(pg, Integer.getInteger("bench.backtestCandles", 525_600),
+                Integer.getInteger("bench.sweepSets", 1000)));
         known.put("report", pg -> {
             try (Database db = pg.fresh("bench_report")) {
                 return ReportBenchmark.run(db, 5);

@@ -20,6 +20,7 @@ import bot.store.EnabledStrategies;
 import bot.store.Leases;
 import bot.store.JdbiJournal;
 import bot.store.JdbiRiskJournal;
+import bot.store.SymbolRulesRepository;
 import bot.strategy.StrategyRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +132,8 @@ public final class Daemon implements AutoCloseable {
                                 Notifier notifier) {
         Journal journal = notifier == Notifier.NONE ? new JdbiJournal(jdbi)
                 : new NotifyingJournal(new JdbiJournal(jdbi), notifier);
-        return new Daemon(new EnabledStrategies(jdbi), journal, registry, exchange, clock,
+        return new Daemon(new EnabledStrategies(jdbi), journal, registry,
+                exchange.recordingRulesIn(new SymbolRulesRepository(jdbi)), clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
                 new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock));
     }
@@ -153,8 +155,8 @@ public final class Daemon implements AutoCloseable {
         ChangeListener changes = new ChangeListener(db.dataSource(), CHANGES_SAFETY_NET);
         Journal fenced = new JdbiJournal(jdbi, leases);
         Journal journal = notifier == Notifier.NONE ? fenced : new NotifyingJournal(fenced, notifier);
-        Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry, exchange,
-                clock, LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
+        Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry,
+                exchange.recordingRulesIn(new SymbolRulesRepository(jdbi)), clock, LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
                 new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock),
                 Ownership.leased(leases, leaseTtl.dividedBy(2)), leaseTtl.dividedBy(4), changes);
         // Limits and halts are read before any strategy starts (a daemon stopped halted starts halted).

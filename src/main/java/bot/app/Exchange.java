@@ -48,6 +48,12 @@ public record Exchange(Function<Network, MarketFeed> feeds, Function<Network, Sy
                 LiveGateways.standard(settings, rest)::forAccount);
     }
 
+    /** The same exchange, whose symbol rules are stored in {@code store} as they are fetched (for backtests offline). */
+    public Exchange recordingRulesIn(bot.store.SymbolRulesRepository store) {
+        return new Exchange(feeds, network -> new RecordedSymbolRules(rules.apply(network), network, store),
+                liveGateways);
+    }
+
     /** No live trading: every live strategy is refused with {@code reason}. */
     public static Function<StoredAccount, OrderGateway> noLiveTrading(String reason) {
         return account -> {

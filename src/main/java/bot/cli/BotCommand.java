@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             DownloadCommand.class,
             ImportCommand.class,
-            CandlesCommand.class
+            CandlesCommand.class,
+            BacktestCommand.class
         })
 public final class BotCommand implements Runnable {
     private final CliEnvironment environment;

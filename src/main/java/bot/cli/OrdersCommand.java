@@ -27,6 +27,9 @@ final class OrdersCommand implements Callable<Integer> {
             description = "Only orders placed at or after TIME: an ISO-8601 instant (2024-05-01T12:00:00Z) or a date (2024-05-01, UTC).")
     String since;
 
+    @Option(names = "--run", paramLabel = "ID", description = "The orders of a stored backtest run instead of the journal's.")
+    Long run;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -37,6 +40,16 @@ final class OrdersCommand implements Callable<Integer> {
         List<OrderHistory.Row> rows;
         try (Database db = root.openDatabase()) {
             OrderHistory history = new OrderHistory(db.jdbi());
+            if (run != null) {
+                if (strategy != null || since != null) {
+                    throw new InputException("--run: shows a whole backtest run; --strategy and --since do not apply");
+                }
+                if (!history.runExists(run)) {
+                    throw new InputException("--run: no backtest run " + run);
+                }
+                OrderRowsWriter.write(history.listRun(run), format, root.environment().out());
+                return Cli.OK;
+            }
             if (strategy != null && !history.strategyExists(strategy)) {
                 throw new InputException("--strategy: no strategy named '" + strategy + "'");
             }

@@ -41,12 +41,18 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "TIME", description = "Up to this time (exclusive).")
     String until;
 
+    @Option(names = "--run", paramLabel = "ID", description = "The KPIs of a stored backtest run instead of the journal's.")
+    Long run;
+
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 
     @Override
     public Integer call() throws IOException {
+        if (run != null) {
+            return runReport();
+        }
         JournalFilter filter = filter();
         Report report;
         try (Database db = root.openDatabase()) {
@@ -85,5 +91,25 @@ final class ReportCommand implements Callable<Integer> {
             throw new InputException(option + ": must not be empty");
         }
         return value;
+    }
+
+    /** A backtest run's KPIs, exactly as {@code bot backtest} printed them. */
+    private Integer runReport() throws IOException {
+        if (strategy != null || account != null || mode != null || since != null || until != null) {
+            throw new InputException("--run: shows a whole backtest run; --strategy, --account, --mode, --since and"
+                    + " --until do not apply");
+        }
+        bot.app.Backtester.Outcome outcome;
+        try (Database db = root.openDatabase()) {
+            outcome = new bot.app.Backtester(db.jdbi(), root.strategyRegistry(), network -> symbol -> {
+                throw new IllegalStateException("a stored run needs no exchange");
+            }).stored(run);
+        }
+        BacktestCommand.write(outcome, switch (format) {
+            case TABLE -> BacktestCommand.Format.table;
+            case JSON -> BacktestCommand.Format.json;
+            case CSV -> BacktestCommand.Format.csv;
+        }, root.environment().out());
+        return Cli.OK;
     }
 }

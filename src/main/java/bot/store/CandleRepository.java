@@ -202,8 +202,14 @@ public final class CandleRepository implements CandleArchive {
                 .execute();
     }
 
-    /** The stored candles of {@code network} with open time in [from, to], oldest first. */
+    /**
+     * The stored candles of {@code network} with open time in [from, to], oldest first; read with
+     * COPY ({@link CandleCopyReader}) for any symbol of letters and digits.
+     */
     public List<Candle> load(Network network, String symbol, Interval interval, long fromOpenTime, long toOpenTime) {
+        if (CandleCopyReader.PLAIN_SYMBOL.matcher(symbol).matches()) {
+            return CandleCopyReader.load(jdbi, network, symbol, interval, fromOpenTime, toOpenTime);
+        }
         return jdbi.withHandle(handle -> handle.createQuery("""
                         select open_time, close_time, open, high, low, close, volume, quote_volume, trades
                         from candles
@@ -219,6 +225,28 @@ public final class CandleRepository implements CandleArchive {
                         rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
                         rs.getLong("trades"), true))
                 .list());
+    }
+
+    /** The last {@code count} stored candles of {@code network} opened before {@code beforeOpenTime}, oldest first. */
+    public List<Candle> loadBefore(Network network, String symbol, Interval interval, long beforeOpenTime, int count) {
+        List<Candle> newestFirst = jdbi.withHandle(handle -> handle.createQuery("""
+                        select open_time, close_time, open, high, low, close, volume, quote_volume, trades
+                        from candles
+                        where network = :network and symbol = :symbol and interval = :interval and open_time < :before
+                        order by open_time desc limit :count""")
+                .bind("network", network.code())
+                .bind("symbol", symbol)
+                .bind("interval", interval.code())
+                .bind("before", beforeOpenTime)
+                .bind("count", count)
+                .map((rs, ctx) -> new Candle(symbol, interval, rs.getLong("open_time"), rs.getLong("close_time"),
+                        rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
+                        rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
+                        rs.getLong("trades"), true))
+                .list());
+        List<Candle> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     private record Key(String symbol, Interval interval, long openTime) {

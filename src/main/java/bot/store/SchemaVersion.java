@@ -8,8 +8,6 @@ import javax.sql.DataSource;
 
 /** The newest migration in src/main/resources/db/migration (a test keeps the two in step). */
 final class SchemaVersion {
-
-
     static final int LATEST = 12;
 
     private SchemaVersion() {

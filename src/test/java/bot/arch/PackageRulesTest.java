@@ -29,7 +29,9 @@ class PackageRulesTest {
             Map.entry("engine", Set.of("domain", "strategy", "risk")),
             Map.entry("market", Set.of("domain", "engine", "rest", "json")),
             Map.entry("execution", Set.of("domain", "engine", "security", "rest", "json")),
-            Map.entry("store", Set.of("domain", "engine", "config", "json")),
+            Map.entry("store", Set.of("domain", "engine", "config", "json", "backtest")),
+            // a backtest's clock, journal in memory and KPIs: pure, like the engine it drives
+            Map.entry("backtest", Set.of("domain", "strategy", "engine", "report")),
             // the REST transport both market and execution reach Binance through: one budget per host
             Map.entry("rest", Set.of("engine")),
             // the one Jackson set-up
@@ -40,12 +42,12 @@ class PackageRulesTest {
             // notices to a webhook or Telegram: reads nothing of the bot but JSON, trades nothing
             Map.entry("notify", Set.of("json")),
             Map.entry("app", Set.of("domain", "strategy", "risk", "engine", "market", "execution", "store",
-                    "security", "report", "config", "rest", "json", "notify")),
+                    "security", "report", "config", "rest", "json", "notify", "backtest")),
             Map.entry("cli", Set.of("app", "config", "domain", "strategy", "store", "report", "engine", "security",
-                    "json")));
+                    "json", "backtest")));
 
     /** Packages that must stay pure: no network, no database, no wall clock. */
-    private static final Set<String> PURE = Set.of("domain", "strategy", "risk", "engine");
+    private static final Set<String> PURE = Set.of("domain", "strategy", "risk", "engine", "backtest");
     /** A use of one of the bot's packages, sub-packages included ({@code bot.execution.binance.X} is execution). */
     private static final Pattern BOT_REF = Pattern.compile("\\bbot\\.([a-z]+)(?:\\.[a-z]+)*\\.[A-Z]");
     private static final List<String> IO = List.of("okhttp3", "org.jdbi", "java.sql", "java.net", "javax.sql",

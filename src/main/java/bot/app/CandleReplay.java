@@ -1,0 +1,75 @@
+package bot.app;
+
+import bot.backtest.CandleClock;
+import bot.backtest.ClockedStrategy;
+import bot.backtest.MemoryJournal;
+import bot.backtest.RunRecord;
+import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.domain.Mode;
+import bot.engine.LookupBackoff;
+import bot.engine.OrderFlow;
+import bot.engine.StrategyIdentity;
+import bot.engine.StrategyRunner;
+import bot.engine.SymbolRulesSource;
+import bot.execution.PaperGateway;
+import bot.strategy.CommonParameters;
+import bot.strategy.Strategy;
+import bot.strategy.StrategyKind;
+import bot.strategy.StrategyParameters;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One backtest run: {@code bot start}'s wiring of a paper strategy (its runner, order flow,
+ * pre-trade checks and {@link PaperGateway}), with the three parts a backtest swaps in chosen here:
+ * stored candles instead of a stream, a clock that follows them ({@link CandleClock}, moved by
+ * {@link ClockedStrategy}), and a journal in memory. Nothing in the engine or the strategy knows.
+ */
+final class CandleReplay {
+
+    private CandleReplay() {
+    }
+
+    /**
+     * Runs {@code kind} over {@code candles} after warming it up on the last of {@code warmup} it asks
+     * for (a sweep's plan holds as many as its longest-warming combination needs); the run's journal.
+     *
+     * @throws IllegalStateException when the strategy failed (its code threw) or the runner did not end
+     */
+    static RunRecord run(StrategyKind kind, StrategyParameters parameters, String name, String symbol,
+            Interval interval, SymbolRulesSource rules, List<Candle> warmup, List<Candle> candles)
+            throws InterruptedException {
+        QuietBacktestLogs.install();
+        Candle first = candles.get(0);
+        CandleClock clock = new CandleClock(first.openTime());
+        Strategy created = kind.create(parameters);
+        Strategy strategy = new ClockedStrategy(created, clock);
+        List<Candle> history = warmup.subList(Math.max(0, warmup.size() - Math.max(0, created.warmupCandles())),
+                warmup.size());
+        MemoryJournal journal = new MemoryJournal();
+        PaperGateway gateway = new PaperGateway(rules, parameters.decimal(CommonParameters.FEE_PCT),
+                parameters.decimal(CommonParameters.SLIPPAGE), clock);
+        StrategyIdentity identity = new StrategyIdentity(0, QuietBacktestLogs.PREFIX + name, Mode.PAPER, symbol,
+                interval);
+        // Paper orders never wait on lookups or retries: the sleeper is never called.
+        OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock);
+        StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);
+        if (!runner.reconcile()) {
+            throw new IllegalStateException("the backtest's runner could not start (see the log)");
+        }
+        runner.onHistory(history);
+        runner.replay(candles);
+        runner.stop();
+        runner.start();
+        while (!runner.awaitStopped(Duration.ofMinutes(1))) {
+            // a long run: keep waiting, its thread only computes
+        }
+        if (runner.state() != StrategyRunner.State.STOPPED) {
+            throw new IllegalStateException("the strategy failed during the backtest (state " + runner.state()
+                    + "; see the log for its exception)");
+        }
+        Candle last = candles.get(candles.size() - 1);
+        return journal.record(last.close(), last.closeTime());
+    }
+}
