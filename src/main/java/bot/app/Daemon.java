@@ -49,6 +49,7 @@ public final class Daemon implements AutoCloseable {
     private final StrategyRetries retries;
     private final CandleArchiver archiver;
     private final RunnerAssembly assembly;
+    private final DaemonObserver observer;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
     private final Map<Network, MarketFeed> feeds = new EnumMap<>(Network.class);
@@ -62,18 +63,34 @@ public final class Daemon implements AutoCloseable {
     public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
                   Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
                   CandleArchiver archiver) {
+        this(strategies, journal, registry, exchange, clock, lookups, lookupSleeper, retries, archiver,
+                DaemonObserver.NONE);
+    }
+
+    /** With {@code observer} attached to every strategy's gateway and order flow and to every stream. */
+    public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
+                  Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
+                  CandleArchiver archiver, DaemonObserver observer) {
         this.strategies = strategies;
         this.exchange = exchange;
         this.retries = retries;
         this.archiver = archiver;
-        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper);
+        this.observer = observer;
+        this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper,
+                observer);
     }
 
     /** The daemon as {@code bot start} runs it: the journal and strategies in {@code jdbi}, real waits. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
+        return create(jdbi, registry, exchange, clock, DaemonObserver.NONE);
+    }
+
+    /** As {@link #create(Jdbi, StrategyRegistry, Exchange, Clock)}, watched by {@code observer}. */
+    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock,
+                                DaemonObserver observer) {
         return new Daemon(new EnabledStrategies(jdbi), new JdbiJournal(jdbi), registry, exchange, clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
-                new CandleArchiver(new CandleRepository(jdbi)));
+                new CandleArchiver(new CandleRepository(jdbi)), observer);
     }
 
     /**
@@ -132,6 +149,13 @@ public final class Daemon implements AutoCloseable {
         return phases;
     }
 
+    /** Each running (or stopped) runner's state by strategy name: RUNNING, HALTED, FAILED, STOPPED. */
+    public Map<String, String> runnerStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        runners().forEach(r -> states.put(r.identity().name(), r.state().name()));
+        return states;
+    }
+
     private SymbolRulesSource rules(Network network) {
         lock.lock();
         try {
@@ -173,6 +197,8 @@ public final class Daemon implements AutoCloseable {
             if (archive) {
                 feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), archiver.listener(network))
                         .onFailure(reason -> forgetArchived(stream));
+                observer.stream(network, identity.symbol(), identity.interval()).ifPresent(watch ->
+                        feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), watch));
             }
             return subscription;
         }

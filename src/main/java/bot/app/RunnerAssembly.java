@@ -32,9 +32,16 @@ final class RunnerAssembly {
     private final Clock clock;
     private final LookupBackoff lookups;
     private final Sleeper sleeper;
+    private final DaemonObserver observer;
 
     RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
                    Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper) {
+        this(registry, journal, rules, exchange, clock, lookups, sleeper, DaemonObserver.NONE);
+    }
+
+    RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
+                   Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, DaemonObserver observer) {
+        this.observer = observer;
         this.registry = registry;
         this.journal = journal;
         this.rules = rules;
@@ -57,11 +64,13 @@ final class RunnerAssembly {
             throw new StrategyRefusedException(e.getMessage(), false);
         }
         SymbolRulesSource symbolRules = rules.apply(Network.of(definition.testnet()));
-        OrderGateway gateway = gateway(definition, parameters, symbolRules);
         Strategy strategy = create(kind, parameters);
         StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
                 definition.symbol(), interval);
-        OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, lookups, sleeper, clock);
+        // monitoring times the exchange's answers around the gateway, never inside the engine
+        OrderGateway gateway = observer.gateway(identity, gateway(definition, parameters, symbolRules));
+        OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, lookups, sleeper, clock,
+                observer.tradeEvents());
         return new StrategyRunner(identity, strategy, parameters, flow);
     }
 

@@ -1,18 +1,26 @@
 package bot.cli;
 
 import bot.app.Daemon;
+import bot.app.DaemonObserver;
 import bot.app.Exchange;
+import bot.app.Monitoring;
 import bot.app.PluginKinds;
 import bot.app.ShutdownSignal;
 import bot.config.Settings;
 import bot.json.Json;
 import bot.store.Database;
 import bot.store.DemoSetup;
+import bot.web.HttpBinding;
+import bot.web.StrategyStates;
+import bot.web.WebServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -37,17 +45,27 @@ final class StartCommand implements Callable<Integer> {
     /** The daemon's clock; a test replaying recorded candles puts one here that follows them. */
     Clock clock = Clock.systemUTC();
 
+    /** Told of the HTTP server once it listens; a test learns its port here. */
+    Consumer<WebServer> webStarted = web -> { };
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = root.daemonSettings();
+        // a bad address (or one open to the network without a token) is refused before anything is written
+        Optional<HttpBinding> binding = HttpBinding.of(settings);
         ShutdownSignal signal = ShutdownSignal.install();
         try (Database db = root.openDatabase()) {
             if (demo && new DemoSetup(db.jdbi()).ensure(demoParameters())) {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
+            WebServer web = binding.isPresent() ? new WebServer(db.jdbi(), clock) : null;
+            DaemonObserver observer = web == null ? DaemonObserver.NONE : new Monitoring(web.monitor(), clock);
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
-                    exchange.apply(settings), clock)) {
+                    exchange.apply(settings), clock, observer); WebServer served = web) {
+                if (web != null && !listen(web, binding.get(), daemon)) {
+                    return Cli.FAILED;
+                }
                 // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
                 if (daemon.start() == 0) {
                     root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
@@ -60,6 +78,29 @@ final class StartCommand implements Callable<Integer> {
             signal.finished();
         }
         return Cli.OK;
+    }
+
+    /** Starts the HTTP server on the daemon's strategies; false (said in one line) when it cannot listen. */
+    private boolean listen(WebServer web, HttpBinding binding, Daemon daemon) {
+        try {
+            web.start(binding, new StrategyStates() {
+                @Override
+                public Map<String, String> phases() {
+                    return daemon.phases();
+                }
+
+                @Override
+                public Map<String, String> runnerStates() {
+                    return daemon.runnerStates();
+                }
+            });
+        } catch (IOException e) {
+            root.environment().err().println("bot start: cannot listen on BOT_HTTP_ADDRESS "
+                    + binding.address().getHostString() + ":" + binding.address().getPort() + ": " + e.getMessage());
+            return false;
+        }
+        webStarted.accept(web);
+        return true;
     }
 
     /** The demo strategy's parameters, checked and with the defaults filled in, as add-strategy stores them. */

@@ -20,7 +20,11 @@ public enum SettingKey {
     /** At most 10,000 (years of daily files); at most 20 with size rotation (checked with BOT_LOG_ROTATION). */
     BOT_LOG_RETENTION("14", v -> wholeNumber(v, 1, 10_000), false),
     BOT_BINANCE_REST_URL("", v -> url(v, "http", "https"), false),
-    BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false);
+    BOT_BINANCE_WS_URL("", v -> url(v, "ws", "wss"), false),
+    /** host:port of the monitoring HTTP server; empty turns it off. */
+    BOT_HTTP_ADDRESS("127.0.0.1:8350", SettingKey::hostAndPort, false),
+    /** The bearer token the HTTP server asks for; required when it listens beyond loopback. */
+    BOT_HTTP_TOKEN("", v -> v.strip().length() < 16 ? "must be at least 16 characters" : null, true);
 
     private final String defaultValue;
     private final Check check;
@@ -85,6 +89,19 @@ public enum SettingKey {
         }
         int n = Integer.parseInt(value);
         return n >= min && n <= max ? null : problem;
+    }
+
+    private static String hostAndPort(String value) {
+        String problem = "must be host:port (e.g. 127.0.0.1:8350), or empty to turn the server off";
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || !value.substring(colon + 1).matches("[0-9]{1,5}")) {
+            return problem;
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") != host.endsWith("]") || host.isBlank()) {
+            return problem;
+        }
+        return Integer.parseInt(value.substring(colon + 1)) <= 65535 ? null : problem;
     }
 
     private static String url(String value, String... schemes) {

@@ -29,6 +29,7 @@ public final class OrderFlow {
     private final Journal journal;
     private final SymbolRulesSource rulesSource;
     private final OrderDesk desk;
+    private final TradeEvents events;
     /** What {@link #restore()} could not settle within its bounded lookups: the runner settles it first. */
     private Leftover leftover;
     /** The position whose denied exit was logged at ERROR (once per position, not per candle). */
@@ -39,12 +40,24 @@ public final class OrderFlow {
 
     public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
                      LookupBackoff backoff, Sleeper sleeper, InstantSource clock) {
-        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom());
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, TradeEvents.NONE);
+    }
+
+    /** With {@code events} told of every denied order. */
+    public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+                     LookupBackoff backoff, Sleeper sleeper, InstantSource clock, TradeEvents events) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom(), events);
     }
 
     OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
               LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, jitter, TradeEvents.NONE);
+    }
+
+    private OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+              LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter, TradeEvents events) {
         this.strategy = strategy;
+        this.events = events;
         this.journal = journal;
         this.rulesSource = rulesSource;
         this.desk = new OrderDesk(strategy, gateway, journal, backoff, RetryBackoff.RESOLUTION, sleeper, jitter,
@@ -134,6 +147,7 @@ public final class OrderFlow {
         if (fetched.get().isEmpty()) {
             log.atWarn().addKeyValue("side", side).addKeyValue("reason", "no exchange rules for " + candle.symbol())
                     .log("order denied");
+            events.denied(strategy, side, "NO_RULES: no exchange rules for " + candle.symbol());
             return holding;
         }
         SymbolRules rules = fetched.get().get();
@@ -152,6 +166,7 @@ public final class OrderFlow {
 
     /** A denied exit leaves a position nobody can sell: an operator must hear of it, once per position. */
     private void denied(Side side, String reason, Candle candle, Holding holding) {
+        events.denied(strategy, side, reason);
         boolean stuckExit = side == Side.SELL && !holding.isFlat();
         if (stuckExit && !holding.equals(exitDeniedFor)) {
             exitDeniedFor = holding;
