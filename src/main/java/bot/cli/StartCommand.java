@@ -63,13 +63,13 @@ final class StartCommand implements Callable<Integer> {
             DaemonObserver observer = web == null ? DaemonObserver.NONE : new Monitoring(web.monitor(), clock);
             try (Daemon daemon = Daemon.create(db.jdbi(), root.strategyRegistry(),
                     exchange.apply(settings), clock, observer); WebServer served = web) {
-                if (web != null && !listen(web, binding.get(), daemon)) {
-                    return Cli.FAILED;
-                }
                 // A strategy that cannot start yet is retried by the daemon; only having none at all is a failure.
                 if (daemon.start() == 0) {
                     root.environment().err().println("bot start: no strategy is enabled: add one with bot add-strategy"
                             + " (or enable one)");
+                    return Cli.FAILED;
+                }
+                if (web != null && !listen(web, binding.get(), daemon)) {
                     return Cli.FAILED;
                 }
                 signal.await();

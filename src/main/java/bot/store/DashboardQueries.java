@@ -106,7 +106,7 @@ public final class DashboardQueries {
                        o.candle_open_time,
                        coalesce((select max(f.time) from fills f where f.order_id = o.id), o.updated_at) as time
                 from orders o join strategies s on s.id = o.strategy_id
-                where """ + String.join(" and ", where) + " order by o.id desc limit :limit";
+                """ + "where " + String.join(" and ", where) + " order by o.id desc limit :limit";
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql).bind("after", afterId).bind("limit", Math.min(Math.max(limit, 1), MAX_ORDERS));
             if (strategy != null) {

@@ -126,7 +126,7 @@ final class BotMetrics implements MonitorSink {
     private final AtomicReference<Memo> positions = new AtomicReference<>();
 
     private List<PositionFigures> readPositions(DashboardQueries journal, Clock clock) {
-        Instant dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         return journal.strategies(dayStart).stream().map(s -> {
             Valuation v = Valuation.of(s, streams.lastClose(StrategyView.stream(s)));
             return new PositionFigures(s.name(), v.value().doubleValue(), s.realized().doubleValue(),
@@ -142,7 +142,8 @@ final class BotMetrics implements MonitorSink {
     @Override
     public void candleClosed(String stream, Interval interval, Candle closed, Instant arrivedAt) {
         streams.closed(stream, interval, closed.close(), arrivedAt);
-        candleLag.labelValues(stream).observe((arrivedAt.toEpochMilli() - closed.closeTime()) / 1000.0);
+        // never below 0: only a skewed clock sees a candle before its close
+        candleLag.labelValues(stream).observe(Math.max(0, arrivedAt.toEpochMilli() - closed.closeTime()) / 1000.0);
     }
 
     @Override

@@ -130,7 +130,7 @@ final class JournalApi {
     }
 
     private List<StrategyRow> rows() {
-        Instant dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
         return journal.strategies(dayStart);
     }
 

@@ -95,7 +95,7 @@ public final class WebServer implements AutoCloseable {
         } catch (JournalApi.BadRequest e) {
             Replies.json(exchange, e.status, Map.of("error", e.getMessage()));
         } catch (RuntimeException e) {
-            log.warn("HTTP request failed: {} {}", exchange.getRequestURI().getPath(), e.toString());
+            log.warn("HTTP request failed: {}", exchange.getRequestURI().getPath(), e);
             Replies.json(exchange, 503, Map.of("error", "cannot answer now: " + e.getClass().getSimpleName()));
         } finally {
             exchange.close();
