@@ -49,10 +49,12 @@
       el("div", "sub", s.symbol + " candles, entries ▲ and exits ▼"), cd);
     document.getElementById("cards").append(root);
     const width = Math.max(300, root.clientWidth - 24);
-    const equity = new uPlot({width, height: 140, legend: {show: false}, scales: {x: {time: true}},
+    // prices of a few ten-thousandths need more digits than uPlot's default ticks show
+    const axes = [{}, {size: 70, values: (u, splits) => splits.map(v => String(+v.toPrecision(6)))}];
+    const equity = new uPlot({width, height: 140, legend: {show: false}, scales: {x: {time: true}}, axes,
       series: [{}, {label: "equity", stroke: "#2a6fdb", width: 1.5, fill: "rgba(42,111,219,0.08)"}]},
       [[], []], eq);
-    const candles = new uPlot({width, height: 200, legend: {show: false}, scales: {x: {time: true}},
+    const candles = new uPlot({width, height: 200, legend: {show: false}, scales: {x: {time: true}}, axes,
       series: [{}, {label: "close", stroke: "rgba(0,0,0,0)", points: {show: false}},
         {label: "entries", stroke: "#1f9d55", paths: () => null, points: {show: true, size: 9, fill: "#1f9d55"}},
         {label: "exits", stroke: "#d64545", paths: () => null, points: {show: true, size: 9, fill: "#d64545"}}],
