@@ -23,13 +23,13 @@ public final class DashboardQueries {
     }
 
     /**
-     * A strategy with its position, realized PnL (in total and since {@code dayStart}) and its
-     * stream's last stored close.
+     * A strategy with its position, realized PnL since {@code dayStart} and its stream's last
+     * stored close.
      */
     public record StrategyRow(long id, String name, String kind, String symbol, String interval, String mode,
                               boolean enabled, boolean testnet, BigDecimal positionQty, BigDecimal entryPrice,
-                              BigDecimal entryCost, BigDecimal entryFeeQuote, Instant openedAt, BigDecimal realized,
-                              BigDecimal realizedToday, long trades, BigDecimal lastClose, Long lastCloseTime) {
+                              BigDecimal entryCost, BigDecimal entryFeeQuote, Instant openedAt,
+                              BigDecimal realizedToday, BigDecimal lastClose, Long lastCloseTime) {
     }
 
     /** An order as {@code bot orders --format json} shows it, with its journal id. */
@@ -59,33 +59,61 @@ public final class DashboardQueries {
     }
 
     public List<StrategyRow> strategies(Instant dayStart) {
+        return strategies(dayStart, null);
+    }
+
+    /** One strategy's row, as {@link #strategies}; empty when no strategy has that name. */
+    public java.util.Optional<StrategyRow> strategy(String name, Instant dayStart) {
+        return strategies(dayStart, name).stream().findFirst();
+    }
+
+    /**
+     * Realized PnL comes from {@link #realizedAfter}: summing every round trip here would cost a
+     * second over half a million of them.
+     */
+    private List<StrategyRow> strategies(Instant dayStart, String name) {
         String sql = """
                 select s.id, s.name, s.kind, s.symbol, s.interval, s.mode, s.enabled, a.testnet,
                        p.qty, p.entry_price, p.entry_cost, p.entry_fee_quote, p.opened_at,
-                       r.realized, r.trades,
                        (select sum(t.net_pnl) from round_trips t
                          where t.strategy_id = s.id and t.closed_at >= :dayStart) as today,
                        c.close, c.close_time
                 from strategies s
                 join accounts a on a.id = s.account_id
                 left join positions p on p.strategy_id = s.id
-                left join lateral (select sum(t.net_pnl) as realized, count(*) as trades
-                                     from round_trips t where t.strategy_id = s.id) r on true
                 left join lateral (select c.close, c.close_time from candles c
                                     where c.network = case when a.testnet then 'testnet' else 'production' end
                                       and c.symbol = s.symbol and c.interval = s.interval
                                     order by c.open_time desc limit 1) c on true
-                order by s.name
-                """;
-        return jdbi.withHandle(h -> h.createQuery(sql).bind("dayStart", JdbiJournal.timestamp(dayStart))
-                .map((rs, ctx) -> new StrategyRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+                """ + (name == null ? "" : "where s.name = :name\n") + "order by s.name";
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql).bind("dayStart", JdbiJournal.timestamp(dayStart));
+            if (name != null) {
+                query.bind("name", name);
+            }
+            return query.map((rs, ctx) -> new StrategyRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
                         rs.getString("symbol"), rs.getString("interval"), rs.getString("mode"),
                         rs.getBoolean("enabled"), rs.getBoolean("testnet"), rs.getBigDecimal("qty"),
                         rs.getBigDecimal("entry_price"), rs.getBigDecimal("entry_cost"),
                         rs.getBigDecimal("entry_fee_quote"), JdbiJournal.instant(rs, "opened_at"),
-                        orZero(rs.getBigDecimal("realized")), orZero(rs.getBigDecimal("today")), rs.getLong("trades"),
-                        rs.getBigDecimal("close"), (Long) rs.getObject("close_time", Long.class)))
-                .list());
+                        orZero(rs.getBigDecimal("today")), rs.getBigDecimal("close"),
+                        (Long) rs.getObject("close_time", Long.class)))
+                    .list();
+        });
+    }
+
+    /** Net PnL and count of a strategy's round trips with ids in (after, last]. */
+    public record RealizedSum(long strategyId, BigDecimal netPnl, long trades, long lastId) {
+    }
+
+    /** The round trips journaled after id {@code afterId}, summed per strategy: a range of the primary key. */
+    public List<RealizedSum> realizedAfter(long afterId) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        select strategy_id, sum(net_pnl) as pnl, count(*) as n, max(id) as last
+                        from round_trips where id > :after group by strategy_id""")
+                .bind("after", afterId)
+                .map((rs, ctx) -> new RealizedSum(rs.getLong("strategy_id"), rs.getBigDecimal("pnl"), rs.getLong("n"),
+                        rs.getLong("last"))).list());
     }
 
     /**
@@ -127,10 +155,9 @@ public final class DashboardQueries {
      * points: the round trips are summed per time bucket in the database, the last point of each
      * bucket kept.
      */
-    public List<EquityPoint> equity(String strategy, int points) {
+    public List<EquityPoint> equity(long strategy, int points) {
         String sql = """
-                with t as (select r.closed_at, r.net_pnl from round_trips r
-                            join strategies s on s.id = r.strategy_id where s.name = :strategy),
+                with t as (select r.closed_at, r.net_pnl from round_trips r where r.strategy_id = :strategy),
                      span as (select min(closed_at) as lo, max(closed_at) as hi from t)
                 select max(t.closed_at) as time, sum(t.net_pnl) as pnl
                 from t, span
@@ -167,11 +194,10 @@ public final class DashboardQueries {
     }
 
     /** The strategy's filled orders on signal candles opened at or after {@code fromOpenTime}. */
-    public List<Marker> markers(String strategy, long fromOpenTime) {
+    public List<Marker> markers(long strategy, long fromOpenTime) {
         return jdbi.withHandle(h -> h.createQuery("""
                         select o.candle_open_time, o.side, o.avg_price from orders o
-                        join strategies s on s.id = o.strategy_id
-                        where s.name = :strategy and o.candle_open_time >= :from and o.executed_qty > 0
+                        where o.strategy_id = :strategy and o.candle_open_time >= :from and o.executed_qty > 0
                         order by o.candle_open_time limit 1000""")
                 .bind("strategy", strategy).bind("from", fromOpenTime)
                 .map((rs, ctx) -> new Marker(rs.getLong("candle_open_time"), rs.getString("side"),

@@ -36,8 +36,12 @@ final class BotMetrics implements MonitorSink {
     private final Counter denials;
     private final Histogram candleLag;
 
-    BotMetrics(DashboardQueries journal, StreamWatch streams, Supplier<Map<String, String>> states, Clock clock) {
+    private final RealizedPnl realized;
+
+    BotMetrics(DashboardQueries journal, StreamWatch streams, RealizedPnl realized, Supplier<Map<String, String>> states,
+               Clock clock) {
         this.streams = streams;
+        this.realized = realized;
         roundTrip = Histogram.builder().name("bot_order_round_trip_seconds")
                 .help("Time from sending an order call to the exchange (or the paper simulator) to its answer")
                 .labelNames("strategy", "call")
@@ -127,9 +131,10 @@ final class BotMetrics implements MonitorSink {
 
     private List<PositionFigures> readPositions(DashboardQueries journal, Clock clock) {
         Instant dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        realized.refresh();
         return journal.strategies(dayStart).stream().map(s -> {
             Valuation v = Valuation.of(s, streams.lastClose(StrategyView.stream(s)));
-            return new PositionFigures(s.name(), v.value().doubleValue(), s.realized().doubleValue(),
+            return new PositionFigures(s.name(), v.value().doubleValue(), realized.of(s.id()).netPnl().doubleValue(),
                     v.unrealized() == null ? 0 : v.unrealized().doubleValue());
         }).toList();
     }

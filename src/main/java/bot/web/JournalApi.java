@@ -29,12 +29,16 @@ final class JournalApi {
     private final DashboardQueries journal;
     private final StreamWatch streams;
     private final KpiCache kpis;
+    private final RealizedPnl realized;
+    private final EquityCache equity;
     private final Supplier<StrategyStates> states;
     private final Clock clock;
 
-    JournalApi(DashboardQueries journal, StreamWatch streams, KpiCache kpis, Supplier<StrategyStates> states,
-               Clock clock) {
+    JournalApi(DashboardQueries journal, StreamWatch streams, KpiCache kpis, RealizedPnl realized, EquityCache equity,
+               Supplier<StrategyStates> states, Clock clock) {
         this.journal = journal;
+        this.realized = realized;
+        this.equity = equity;
         this.streams = streams;
         this.kpis = kpis;
         this.states = states;
@@ -56,7 +60,8 @@ final class JournalApi {
         List<Object> cards = new ArrayList<>();
         for (StrategyRow s : rows()) {
             String state = current.getOrDefault(s.name(), s.enabled() ? "NOT_RUN_HERE" : "DISABLED");
-            cards.add(StrategyView.of(s, state, streams.lastClose(StrategyView.stream(s)), kpis.of(s.name(), s.mode())));
+            cards.add(StrategyView.of(s, state, streams.lastClose(StrategyView.stream(s)), realized.of(s.id()),
+                    kpis.of(s.name(), s.mode())));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("time", clock.instant().toString());
@@ -99,11 +104,11 @@ final class JournalApi {
     void equity(HttpExchange exchange) throws IOException {
         Map<String, String> q = query(exchange);
         String strategy = required(q, "strategy");
-        known(strategy);
+        long id = known(strategy).id();
         int points = (int) Math.min(Math.max(number("points", q.getOrDefault("points", String.valueOf(EQUITY_POINTS))), 2),
                 5000);
         List<List<Object>> curve = new ArrayList<>();
-        journal.equity(strategy, points).forEach(p -> curve.add(List.of(p.time().toEpochMilli(),
+        equity.of(id, points).forEach(p -> curve.add(List.of(p.time().toEpochMilli(),
                 p.equity().toPlainString())));
         Replies.json(exchange, 200, Map.of("strategy", strategy, "points", curve));
     }
@@ -117,7 +122,7 @@ final class JournalApi {
                 c.low().toPlainString(), c.close().toPlainString())));
         List<Map<String, Object>> markers = new ArrayList<>();
         if (!candles.isEmpty()) {
-            journal.markers(s.name(), candles.get(0).openTime()).forEach(m -> markers.add(Map.of(
+            journal.markers(s.id(), candles.get(0).openTime()).forEach(m -> markers.add(Map.of(
                     "candleOpenTime", m.candleOpenTime(), "side", m.side(), "price", m.price().toPlainString())));
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -130,12 +135,16 @@ final class JournalApi {
     }
 
     private List<StrategyRow> rows() {
-        Instant dayStart = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return journal.strategies(dayStart);
+        realized.refresh();
+        return journal.strategies(dayStart());
+    }
+
+    private Instant dayStart() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private StrategyRow known(String name) {
-        Optional<StrategyRow> row = rows().stream().filter(s -> s.name().equals(name)).findFirst();
+        Optional<StrategyRow> row = journal.strategy(name, dayStart());
         return row.orElseThrow(() -> new BadRequest(404, "no strategy named '" + name + "'"));
     }
 

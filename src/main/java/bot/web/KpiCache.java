@@ -41,10 +41,11 @@ final class KpiCache {
         if (latestRoundTrip == computedFor || !running.compareAndSet(false, true)) {
             return;
         }
+        // once per new round trip, even when it fails: a failing report must not be retried four times a second
+        computedFor = latestRoundTrip;
         Thread.ofVirtual().name("kpis").start(() -> {
             try {
                 byStrategy = compute();
-                computedFor = latestRoundTrip;
             } catch (RuntimeException e) {
                 log.warn("could not compute the dashboard's KPIs: {}", e.getMessage());
             } finally {

@@ -16,7 +16,8 @@ final class StrategyView {
         return (s.testnet() ? "testnet" : "production") + "/" + s.symbol() + "@" + s.interval();
     }
 
-    static Map<String, Object> of(StrategyRow s, String state, BigDecimal streamClose, JsonNode kpis) {
+    static Map<String, Object> of(StrategyRow s, String state, BigDecimal streamClose, RealizedPnl.Total realized,
+                                  JsonNode kpis) {
         BotMetrics.Valuation v = BotMetrics.Valuation.of(s, streamClose);
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("name", s.name());
@@ -31,9 +32,9 @@ final class StrategyView {
         card.put("lastPrice", text(v.price()));
         card.put("positionValue", text(v.value()));
         card.put("unrealizedPnl", text(v.unrealized()));
-        card.put("realizedPnl", text(s.realized()));
+        card.put("realizedPnl", text(realized.netPnl()));
         card.put("realizedPnlToday", text(s.realizedToday()));
-        card.put("trades", s.trades());
+        card.put("trades", realized.trades());
         card.put("kpis", kpis);
         return card;
     }

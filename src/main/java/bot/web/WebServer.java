@@ -43,9 +43,15 @@ public final class WebServer implements AutoCloseable {
         this.clock = clock;
         DashboardQueries journal = new DashboardQueries(jdbi);
         KpiCache kpis = new KpiCache(new JournalReporter(jdbi));
-        this.metrics = new BotMetrics(journal, streams, () -> states.current(), clock);
-        this.poller = new JournalPoller(journal, kpis::refreshFor);
-        this.api = new JournalApi(journal, streams, kpis, () -> states, clock);
+        RealizedPnl realized = new RealizedPnl(journal);
+        this.metrics = new BotMetrics(journal, streams, realized, () -> states.current(), clock);
+        // each look at the journal also brings the realized PnL and (in the background) the KPIs up to date
+        this.poller = new JournalPoller(journal, roundTrip -> {
+            realized.refresh();
+            kpis.refreshFor(roundTrip);
+        });
+        EquityCache equity = new EquityCache(journal, () -> poller.latest().roundTrip());
+        this.api = new JournalApi(journal, streams, kpis, realized, equity, () -> states, clock);
         this.readiness = new Readiness(new DatabaseProbe(journal), () -> states, streams, clock);
         this.events = new EventStream(poller);
     }
