@@ -33,9 +33,7 @@ final class EventStream {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            var latest = poller.latest();
-            write(out, "retry: 2000\nevent: journal\ndata: {\"order\":" + latest.order() + ",\"fill\":" + latest.fill()
-                    + ",\"roundTrip\":" + latest.roundTrip() + "}\n\n");
+            write(out, "retry: 2000\nevent: journal\ndata: " + poller.event() + "\n\n");
             while (true) {
                 String event = queue.poll(HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 write(out, event == null ? ": alive\n\n" : "event: journal\ndata: " + event + "\n\n");

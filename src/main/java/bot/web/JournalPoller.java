@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,15 +21,17 @@ final class JournalPoller implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(250);
     private final DashboardQueries journal;
     private final LongConsumer roundTrips;
+    private final LongSupplier kpiVersion;
     private final Set<BlockingQueue<String>> listeners = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile Latest latest = new Latest(0, 0, 0);
     private volatile boolean closed;
 
     /** @param roundTrips told the newest round trip id after each look (the KPI cache refreshes on it) */
-    JournalPoller(DashboardQueries journal, LongConsumer roundTrips) {
+    JournalPoller(DashboardQueries journal, LongConsumer roundTrips, LongSupplier kpiVersion) {
         this.journal = journal;
         this.roundTrips = roundTrips;
+        this.kpiVersion = kpiVersion;
         this.thread = Thread.ofVirtual().name("journal-poller").unstarted(this::run);
     }
 
@@ -52,17 +55,26 @@ final class JournalPoller implements AutoCloseable {
         return listeners.size();
     }
 
+    /** The event that tells pages what the journal (and the KPIs computed from it) are at. */
+    String event() {
+        Latest now = latest;
+        return "{\"order\":" + now.order() + ",\"fill\":" + now.fill() + ",\"roundTrip\":" + now.roundTrip()
+                + ",\"kpis\":" + kpiVersion.getAsLong() + "}";
+    }
+
     private void run() {
         boolean failing = false;
+        String told = "";
         while (!closed) {
             try {
-                Latest now = journal.latest();
-                if (!now.equals(latest)) {
-                    latest = now;
-                    String event = "{\"order\":" + now.order() + ",\"fill\":" + now.fill() + ",\"roundTrip\":"
-                            + now.roundTrip() + "}";
+                latest = journal.latest();
+                // KPIs are computed after the round trip that changed them: pages hear of both
+                String event = event();
+                if (!event.equals(told)) {
+                    told = event;
                     listeners.forEach(queue -> queue.offer(event));
                 }
+                Latest now = latest;
                 roundTrips.accept(now.roundTrip());
                 failing = false;
             } catch (RuntimeException e) {

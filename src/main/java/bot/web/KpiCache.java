@@ -26,6 +26,7 @@ final class KpiCache {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Map<String, JsonNode> byStrategy = Map.of();
     private volatile long computedFor = -1;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     KpiCache(JournalReporter reporter) {
         this.reporter = reporter;
@@ -34,6 +35,11 @@ final class KpiCache {
     /** The strategy's KPIs (a row of {@code bot report --format json}), null until first computed. */
     JsonNode of(String strategy, String mode) {
         return byStrategy.get(strategy + "/" + mode);
+    }
+
+    /** How many times the KPIs were computed: a page fetches them again when it changes. */
+    long version() {
+        return version.get();
     }
 
     /** Recomputes in the background when the journal's newest round trip is not the one last computed for. */
@@ -46,6 +52,7 @@ final class KpiCache {
         Thread.ofVirtual().name("kpis").start(() -> {
             try {
                 byStrategy = compute();
+                version.incrementAndGet();
             } catch (RuntimeException e) {
                 log.warn("could not compute the dashboard's KPIs: {}", e.getMessage());
             } finally {

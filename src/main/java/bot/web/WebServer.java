@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
         this.poller = new JournalPoller(journal, roundTrip -> {
             realized.refresh();
             kpis.refreshFor(roundTrip);
-        });
+        }, kpis::version);
         EquityCache equity = new EquityCache(journal, () -> poller.latest().roundTrip());
         this.api = new JournalApi(journal, streams, kpis, realized, equity, () -> states, clock);
         this.readiness = new Readiness(new DatabaseProbe(journal), () -> states, streams, clock);
