@@ -97,7 +97,7 @@ public final class DashboardQueries {
                         rs.getBigDecimal("entry_price"), rs.getBigDecimal("entry_cost"),
                         rs.getBigDecimal("entry_fee_quote"), JdbiJournal.instant(rs, "opened_at"),
                         orZero(rs.getBigDecimal("today")), rs.getBigDecimal("close"),
-                        (Long) rs.getObject("close_time", Long.class)))
+                        rs.getObject("close_time", Long.class)))
                     .list();
         });
     }
