@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * Runs the benchmarks one after the other and prints every figure, then a summary table with
  * each figure's target and whether it was met. Argument: the parts to run, comma-separated, from
- * parse, latency, replay, startup, capacity, backfill, risk, notify, history, backtest, report, failover
- * (and the others in {@link #ALL}); {@code all} (the default) is every one but report, whose journal of a million
- * fills takes a minute to make, and failover (two bots killed and stopped in turn, a minute or two). The bot's log of the
+ * parse, latency, replay, startup, capacity, backfill, risk, notify, history, backtest, report, dashboard,
+ * failover; {@code all} (the default) is every one but report and dashboard, whose journals of a million
+ * fills take a minute to make, and failover (two bots killed and stopped in turn, a minute or two). The bot's log of the
  * in-process parts goes to a temporary folder, as {@code bot start} would write it.
  * Settings (system properties): bench.signals (10000), bench.steadySeconds (60), bench.capacityCounts
  * (10,100,1000), bench.replayCandles (1000000), bench.startupRuns (5), bench.notifyOrders (2000), bench.botJavaOpts (extra JVM
@@ -63,6 +63,11 @@ public final class BenchAll {
         known.put("report", pg -> {
             try (Database db = pg.fresh("bench_report")) {
                 return ReportBenchmark.run(db, 5);
+            }
+        });
+        known.put("dashboard", pg -> {
+            try (Database db = pg.fresh("bench_dashboard")) { // filled as the report part fills its journal
+                return DashboardBench.run(db, 5);
             }
         });
         for (String part : parts) {

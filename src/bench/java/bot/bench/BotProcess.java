@@ -76,6 +76,7 @@ final class BotProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("BOT_HOME", home.toString());
+        pb.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0"); // its HTTP server up, on a port of its own
         pb.environment().putAll(env);
         pb.redirectOutput(home.resolve("stdout.txt").toFile());
         pb.redirectError(ProcessBuilder.Redirect.appendTo(new File(home.resolve("stderr.txt").toString())));

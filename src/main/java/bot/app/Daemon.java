@@ -77,6 +77,7 @@ public final class Daemon implements AutoCloseable {
     private final CandleArchiver archiver;
     private final RunnerAssembly assembly;
     private final RiskBook risk;
+    private final DaemonObserver observer;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
     private final Map<Network, MarketFeed> feeds = new EnumMap<>(Network.class);
@@ -104,12 +105,21 @@ public final class Daemon implements AutoCloseable {
                   Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
                   CandleArchiver archiver, RiskBook risk) {
         this(strategies, journal, registry, exchange, clock, lookups, lookupSleeper, retries, archiver, risk,
-                Ownership.solo(), null, null);
+                DaemonObserver.NONE, Ownership.solo(), null, null);
+    }
+
+    /** With {@code observer} attached to every strategy's gateway and order flow and to every stream. */
+    public Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
+                  Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
+                  CandleArchiver archiver, DaemonObserver observer) {
+        this(strategies, journal, registry, exchange, clock, lookups, lookupSleeper, retries, archiver,
+                RiskBook.inMemory(clock), observer, Ownership.solo(), null, null);
     }
 
     Daemon(EnabledStrategies strategies, Journal journal, StrategyRegistry registry, Exchange exchange,
            Clock clock, LookupBackoff lookups, Sleeper lookupSleeper, StrategyRetries retries,
-           CandleArchiver archiver, RiskBook risk, Ownership ownership, Duration roundEvery, ChangeListener changes) {
+           CandleArchiver archiver, RiskBook risk, DaemonObserver observer, Ownership ownership, Duration roundEvery,
+           ChangeListener changes) {
         this.risk = risk;
         this.strategies = strategies;
         this.ownership = ownership;
@@ -118,24 +128,38 @@ public final class Daemon implements AutoCloseable {
         this.exchange = exchange;
         this.retries = retries;
         this.archiver = archiver;
+        this.observer = observer;
         this.assembly = new RunnerAssembly(registry, journal, this::rules, exchange, clock, lookups, lookupSleeper,
-                risk, ownership);
+                risk, ownership, observer);
     }
 
     /** A daemon on its own over {@code jdbi} (no leases), with real waits: tests and replays. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock) {
-        return create(jdbi, registry, exchange, clock, Notifier.NONE);
+        return create(jdbi, registry, exchange, clock, Notifier.NONE, DaemonObserver.NONE);
     }
 
     /** The same, telling {@code notifier} of every fill the journal records. */
     public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock,
                                 Notifier notifier) {
+        return create(jdbi, registry, exchange, clock, notifier, DaemonObserver.NONE);
+    }
+
+    /** As {@link #create(Jdbi, StrategyRegistry, Exchange, Clock)}, watched by {@code observer}. */
+    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock,
+                                DaemonObserver observer) {
+        return create(jdbi, registry, exchange, clock, Notifier.NONE, observer);
+    }
+
+    /** A daemon on its own, telling {@code notifier} of every fill and watched by {@code observer}. */
+    public static Daemon create(Jdbi jdbi, StrategyRegistry registry, Exchange exchange, Clock clock,
+                                Notifier notifier, DaemonObserver observer) {
         Journal journal = notifier == Notifier.NONE ? new JdbiJournal(jdbi)
                 : new NotifyingJournal(new JdbiJournal(jdbi), notifier);
         return new Daemon(new EnabledStrategies(jdbi), journal, registry,
                 exchange.recordingRulesIn(new SymbolRulesRepository(jdbi)), clock,
                 LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
-                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock));
+                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock),
+                observer, Ownership.solo(), null, null);
     }
 
     /** The risk limits of every runner: halts, trips and limits are applied to it ({@link RiskUpdates}). */
@@ -149,7 +173,7 @@ public final class Daemon implements AutoCloseable {
      * and changes in the database reaching it through one {@link ChangeListener}.
      */
     public static Daemon shared(Database db, StrategyRegistry registry, Exchange exchange, Clock clock,
-                                Duration leaseTtl, Notifier notifier) {
+                                Duration leaseTtl, Notifier notifier, DaemonObserver observer) {
         Jdbi jdbi = db.jdbi();
         Leases leases = new Leases(jdbi, InstanceIdentity.current(), leaseTtl);
         ChangeListener changes = new ChangeListener(db.dataSource(), CHANGES_SAFETY_NET);
@@ -157,7 +181,7 @@ public final class Daemon implements AutoCloseable {
         Journal journal = notifier == Notifier.NONE ? fenced : new NotifyingJournal(fenced, notifier);
         Daemon daemon = new Daemon(new EnabledStrategies(jdbi), journal, registry,
                 exchange.recordingRulesIn(new SymbolRulesRepository(jdbi)), clock, LookupBackoff.DEFAULT, Thread::sleep, StrategyRetries.standard(),
-                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock),
+                new CandleArchiver(new CandleRepository(jdbi)), new RiskBook(new JdbiRiskJournal(jdbi), clock), observer,
                 Ownership.leased(leases, leaseTtl.dividedBy(2)), leaseTtl.dividedBy(4), changes);
         // Limits and halts are read before any strategy starts (a daemon stopped halted starts halted).
         RiskUpdates risk = new RiskUpdates(jdbi, daemon.risk(), notifier);
@@ -423,6 +447,13 @@ public final class Daemon implements AutoCloseable {
         return activity;
     }
 
+    /** Each running (or stopped) runner's state by strategy name: RUNNING, HALTED, FAILED, STOPPED. */
+    public Map<String, String> runnerStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        runners().forEach(r -> states.put(r.identity().name(), r.state().name()));
+        return states;
+    }
+
     private SymbolRulesSource rules(Network network) {
         lock.lock();
         try {
@@ -464,6 +495,8 @@ public final class Daemon implements AutoCloseable {
             if (archive) {
                 feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), archiver.listener(network))
                         .onFailure(reason -> forgetArchived(stream));
+                observer.stream(network, identity.symbol(), identity.interval()).ifPresent(watch ->
+                        feed.subscribe(identity.symbol(), identity.interval(), runner.warmupCandles(), watch));
             }
             return subscription;
         }

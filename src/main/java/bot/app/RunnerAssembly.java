@@ -35,12 +35,14 @@ final class RunnerAssembly {
     private final Sleeper sleeper;
     private final RiskBook risk;
     private final Ownership ownership;
+    private final DaemonObserver observer;
 
     RunnerAssembly(StrategyRegistry registry, Journal journal, Function<Network, SymbolRulesSource> rules,
                    Exchange exchange, Clock clock, LookupBackoff lookups, Sleeper sleeper, RiskBook risk,
-                   Ownership ownership) {
+                   Ownership ownership, DaemonObserver observer) {
         this.risk = risk;
         this.ownership = ownership;
+        this.observer = observer;
         this.registry = registry;
         this.journal = journal;
         this.rules = rules;
@@ -63,13 +65,15 @@ final class RunnerAssembly {
             throw new StrategyRefusedException(e.getMessage(), false);
         }
         SymbolRulesSource symbolRules = rules.apply(Network.of(definition.testnet()));
-        OrderGateway gateway = gateway(definition, parameters, symbolRules);
         Strategy strategy = create(kind, parameters);
         StrategyIdentity identity = new StrategyIdentity(definition.id(), definition.name(), definition.mode(),
                 definition.symbol(), interval);
+        // monitoring times the exchange's answers around the gateway, never inside the engine
+        OrderGateway gateway = observer.gateway(identity, gateway(definition, parameters, symbolRules));
         // the strategy's seat in the limits: every wiring (paper, live, replay) gets it
         OrderFlow flow = new OrderFlow(identity, gateway, journal, symbolRules, lookups, sleeper, clock,
-                risk.seat(identity, definition.account(), parameters.decimal(CommonParameters.ORDER_VALUE)));
+                risk.seat(identity, definition.account(), parameters.decimal(CommonParameters.ORDER_VALUE)),
+                observer.tradeEvents());
         return new StrategyRunner(identity, strategy, parameters, flow);
     }
 

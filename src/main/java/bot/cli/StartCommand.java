@@ -1,7 +1,9 @@
 package bot.cli;
 
 import bot.app.Daemon;
+import bot.app.DaemonObserver;
 import bot.app.Exchange;
+import bot.app.MetricsObserver;
 import bot.app.Monitoring;
 import bot.app.PluginKinds;
 import bot.app.RiskUpdates;
@@ -12,11 +14,17 @@ import bot.store.ChangeListener;
 import bot.store.Changes;
 import bot.store.Database;
 import bot.store.DemoSetup;
+import bot.web.HttpBinding;
+import bot.web.StrategyStates;
+import bot.web.WebServer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -42,19 +50,27 @@ final class StartCommand implements Callable<Integer> {
     /** The daemon's clock; a test replaying recorded candles puts one here that follows them. */
     Clock clock = Clock.systemUTC();
 
+    /** Told of the HTTP server once it listens; a test learns its port here. */
+    Consumer<WebServer> webStarted = web -> { };
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = root.daemonSettings();
+        // a bad address (or one open to the network without a token) is refused before anything is written
+        Optional<HttpBinding> binding = HttpBinding.of(settings);
         ShutdownSignal signal = ShutdownSignal.install();
         try (Database db = root.openDatabase()) {
             if (demo && new DemoSetup(db.jdbi()).ensure(demoParameters())) {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
+            WebServer web = binding.isPresent() ? new WebServer(db.jdbi(), clock) : null;
+            DaemonObserver observer = web == null ? DaemonObserver.NONE : new MetricsObserver(web.monitor(), clock);
             // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
             try (Monitoring monitoring = Monitoring.open(settings, db.jdbi(), root.environment().variables());
                  Daemon daemon = Daemon.shared(db, root.strategyRegistry(), exchange.apply(settings), clock,
-                         settings.leaseTtl(), monitoring.notifier())) {
+                         settings.leaseTtl(), monitoring.notifier(), observer);
+                 WebServer served = web) {
                 // A strategy that cannot start yet is retried by the daemon; with none to run (none enabled,
                 // or all run by other instances) it waits as a standby: changes reach it without a restart.
                 if (daemon.start() == 0) {
@@ -62,6 +78,9 @@ final class StartCommand implements Callable<Integer> {
                             + " run by other instances): waiting as a standby");
                 }
                 monitoring.watch(daemon, clock);
+                if (web != null && !listen(web, binding.get(), daemon)) {
+                    return Cli.FAILED;
+                }
                 signal.await();
                 monitoring.stopping();
             }
@@ -69,6 +88,29 @@ final class StartCommand implements Callable<Integer> {
             signal.finished();
         }
         return Cli.OK;
+    }
+
+    /** Starts the HTTP server on the daemon's strategies; false (said in one line) when it cannot listen. */
+    private boolean listen(WebServer web, HttpBinding binding, Daemon daemon) {
+        try {
+            web.start(binding, new StrategyStates() {
+                @Override
+                public Map<String, String> phases() {
+                    return daemon.phases();
+                }
+
+                @Override
+                public Map<String, String> runnerStates() {
+                    return daemon.runnerStates();
+                }
+            });
+        } catch (IOException e) {
+            root.environment().err().println("bot start: cannot listen on BOT_HTTP_ADDRESS "
+                    + binding.address().getHostString() + ":" + binding.address().getPort() + ": " + e.getMessage());
+            return false;
+        }
+        webStarted.accept(web);
+        return true;
     }
 
     /** The demo strategy's parameters, checked and with the defaults filled in, as add-strategy stores them. */

@@ -31,7 +31,11 @@ public enum SettingKey {
     /** Telegram's Bot API base URL; a test points it at a fake receiver. */
     BOT_TELEGRAM_URL("https://api.telegram.org", v -> url(v, "http", "https"), false),
     /** How long a strategy's lease lasts unrenewed: a dead instance's strategies are taken over after it. */
-    BOT_LEASE_TTL("10s", SettingKey::leaseTtl, false);
+    BOT_LEASE_TTL("10s", SettingKey::leaseTtl, false),
+    /** host:port of the monitoring HTTP server; empty turns it off. */
+    BOT_HTTP_ADDRESS("127.0.0.1:8350", SettingKey::hostAndPort, false),
+    /** The bearer token the HTTP server asks for; required when it listens beyond loopback. */
+    BOT_HTTP_TOKEN("", v -> v.strip().length() < 16 ? "must be at least 16 characters" : null, true);
 
     private final String defaultValue;
     private final Check check;
@@ -112,6 +116,19 @@ public enum SettingKey {
         Duration ttl = duration(value);
         return ttl != null && ttl.toMillis() >= 500 && ttl.toSeconds() <= 300 ? null
                 : "must be a duration from 500ms to 300s, e.g. 8s or 1500ms";
+    }
+
+    private static String hostAndPort(String value) {
+        String problem = "must be host:port (e.g. 127.0.0.1:8350), or empty to turn the server off";
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || !value.substring(colon + 1).matches("[0-9]{1,5}")) {
+            return problem;
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") != host.endsWith("]") || host.isBlank()) {
+            return problem;
+        }
+        return Integer.parseInt(value.substring(colon + 1)) <= 65535 ? null : problem;
     }
 
     private static String url(String value, String... schemes) {

@@ -113,6 +113,16 @@ public final class Settings {
         return SettingKey.duration(get(SettingKey.BOT_LEASE_TTL));
     }
 
+    /** host:port the monitoring HTTP server listens on; empty when it is turned off. */
+    public Optional<String> httpAddress() {
+        return optional(SettingKey.BOT_HTTP_ADDRESS);
+    }
+
+    /** The HTTP server's bearer token; empty when none is set. */
+    public Optional<String> httpToken() {
+        return optional(SettingKey.BOT_HTTP_TOKEN).map(String::strip);
+    }
+
     private Optional<String> optional(SettingKey key) {
         String value = values.get(key);
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);

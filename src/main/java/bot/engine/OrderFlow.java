@@ -32,6 +32,7 @@ public final class OrderFlow {
     private final OrderDesk desk;
     private final RiskBook.Seat seat;
     private final InstantSource clock;
+    private final TradeEvents events;
     /** What {@link #restore()} could not settle within its bounded lookups: the runner settles it first. */
     private Leftover leftover;
     /** The position whose denied exit was logged at ERROR (once per position, not per candle). */
@@ -43,25 +44,45 @@ public final class OrderFlow {
     /** A flow without risk limits (no halt, no trip ever denies an entry). */
     public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
                      LookupBackoff backoff, Sleeper sleeper, InstantSource clock) {
-        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock,
-                RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO));
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, noLimits(strategy, clock),
+                TradeEvents.NONE);
     }
 
     /** A flow whose entries ask the strategy's seat in a {@link RiskBook} first. */
     public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
                      LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RiskBook.Seat seat) {
-        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom(), seat);
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, seat, TradeEvents.NONE);
+    }
+
+    /** Without risk limits, with {@code events} told of every denied order. */
+    public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+                     LookupBackoff backoff, Sleeper sleeper, InstantSource clock, TradeEvents events) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, noLimits(strategy, clock), events);
+    }
+
+    /** Entries asking {@code seat} first, and {@code events} told of every denied order. */
+    public OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+                     LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RiskBook.Seat seat,
+                     TradeEvents events) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, new SplittableRandom(), seat, events);
     }
 
     OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
               LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter) {
-        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, jitter,
-                RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO));
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, jitter, noLimits(strategy, clock),
+                TradeEvents.NONE);
     }
 
     OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
               LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter, RiskBook.Seat seat) {
+        this(strategy, gateway, journal, rulesSource, backoff, sleeper, clock, jitter, seat, TradeEvents.NONE);
+    }
+
+    private OrderFlow(StrategyIdentity strategy, OrderGateway gateway, Journal journal, SymbolRulesSource rulesSource,
+                      LookupBackoff backoff, Sleeper sleeper, InstantSource clock, RandomGenerator jitter,
+                      RiskBook.Seat seat, TradeEvents events) {
         this.strategy = strategy;
+        this.events = events;
         this.journal = journal;
         this.rulesSource = rulesSource;
         this.seat = seat;
@@ -70,6 +91,10 @@ public final class OrderFlow {
                 RetryBackoff.RESOLUTION, sleeper, jitter,
                 new InfrastructureRetry(RetryBackoff.INFRASTRUCTURE, sleeper, jitter),
                 new SignalAge(strategy.interval(), clock), new Halt(clock));
+    }
+
+    private static RiskBook.Seat noLimits(StrategyIdentity strategy, InstantSource clock) {
+        return RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO);
     }
 
     /** True while an order of the strategy is in doubt past the bounded lookups: it trades nothing until it is settled. */
@@ -165,6 +190,7 @@ public final class OrderFlow {
                     .addKeyValue("detail", denial.get().detail()).addKeyValue("candleOpenTime", candle.openTime())
                     .log("entry denied by a risk limit");
             seat.denied(denial.get(), candle.openTime());
+            events.denied(strategy, side, denial.get().reason() + ": " + denial.get().detail());
             return holding;
         }
         Holding after = holding;
@@ -224,6 +250,7 @@ public final class OrderFlow {
         if (fetched.get().isEmpty()) {
             log.atWarn().addKeyValue("side", side).addKeyValue("reason", "no exchange rules for " + candle.symbol())
                     .log("order denied");
+            events.denied(strategy, side, "NO_RULES: no exchange rules for " + candle.symbol());
             return holding;
         }
         SymbolRules rules = fetched.get().get();
@@ -242,6 +269,7 @@ public final class OrderFlow {
 
     /** A denied exit leaves a position nobody can sell: an operator must hear of it, once per position. */
     private void denied(Side side, String reason, Candle candle, Holding holding) {
+        events.denied(strategy, side, reason);
         boolean stuckExit = side == Side.SELL && !holding.isFlat();
         if (stuckExit && !holding.equals(exitDeniedFor)) {
             exitDeniedFor = holding;

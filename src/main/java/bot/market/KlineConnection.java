@@ -3,6 +3,7 @@ package bot.market;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import bot.domain.Candle;
+import bot.rest.ExchangeTraffic;
 import dev.failsafe.AsyncExecution;
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
@@ -64,6 +65,8 @@ final class KlineConnection implements AutoCloseable {
     // Guarded by lock.
     private final LinkedHashSet<KlineStream> streams = new LinkedHashSet<>();
     private Socket current;
+    /** A socket of this connection has opened before: the next one is a reconnect (or a rotation). */
+    private boolean everOpened;
     private Socket dialling;
     private boolean connecting;
     private volatile boolean closed;
@@ -189,6 +192,8 @@ final class KlineConnection implements AutoCloseable {
             socket.lastMessageAt = now;
             socket.open = true;
             Socket old = current;
+            ExchangeTraffic.PROCESS.socketOpened(everOpened);
+            everOpened = true;
             current = socket;
             dialling = null;
             connecting = false;

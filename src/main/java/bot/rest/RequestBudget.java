@@ -119,6 +119,7 @@ public final class RequestBudget {
 
     /** The weight the server says this IP used in the current minute. */
     public void observeUsedWeight(long used) {
+        ExchangeTraffic.PROCESS.usedWeight(host, used);
         lock.lock();
         try {
             weight.roll(clock.millis());
@@ -130,6 +131,7 @@ public final class RequestBudget {
 
     /** A 429 or 418: nothing goes to this host before {@code retryAfter} has passed. Logged once. */
     public void backOff(int httpStatus, Duration retryAfter) {
+        ExchangeTraffic.PROCESS.refused(host, httpStatus);
         Instant until;
         boolean alreadyBlocked;
         lock.lock();

@@ -43,8 +43,10 @@ class PackageRulesTest {
             Map.entry("notify", Set.of("json")),
             Map.entry("app", Set.of("domain", "strategy", "risk", "engine", "market", "execution", "store",
                     "security", "report", "config", "rest", "json", "notify", "backtest")),
+            // the read-only HTTP interface: reads the journal, never trades; only cli wires it
+            Map.entry("web", Set.of("app", "store", "report", "config", "domain", "json", "rest")),
             Map.entry("cli", Set.of("app", "config", "domain", "strategy", "store", "report", "engine", "security",
-                    "json", "backtest")));
+                    "json", "backtest", "web")));
 
     /** Packages that must stay pure: no network, no database, no wall clock. */
     private static final Set<String> PURE = Set.of("domain", "strategy", "risk", "engine", "backtest");

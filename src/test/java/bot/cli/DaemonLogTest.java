@@ -50,6 +50,7 @@ class DaemonLogTest {
                 "-cp", System.getProperty("java.class.path"), FakeFeedStart.class.getName(), "start", "--demo");
         builder.environment().putAll(env);
         builder.environment().put("BOT_HOME", home.toString());
+        builder.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0"); // not the default port: runs share the machine
         builder.redirectError(home.resolve("stderr.txt").toFile());
         builder.redirectOutput(home.resolve("stdout.txt").toFile());
         daemon = builder.start();

@@ -149,6 +149,7 @@ class KillRestartTest {
                 "-XX:TieredStopAtLevel=1", "-Dreplay.from=" + from, "-Dreplay.to=" + to,
                 "-cp", System.getProperty("java.class.path"), LiveFeedStart.class.getName(), "start");
         builder.environment().put("BOT_HOME", home.toString());
+        builder.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0"); // not the default port: runs share the machine
         builder.environment().put("BOT_DB_URL", url);
         builder.environment().put("BOT_DB_USER", "postgres");
         builder.environment().put("BOT_MASTER_KEY", LiveSetup.MASTER_KEY);

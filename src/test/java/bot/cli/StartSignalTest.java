@@ -37,6 +37,7 @@ class StartSignalTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FakeFeedStart.class.getName(), "start", "--demo");
         builder.environment().put("BOT_HOME", home.toString());
+        builder.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0"); // not the default port: runs share the machine
         builder.environment().put("BOT_DB_URL", url);
         builder.environment().put("BOT_DB_USER", "postgres");
         builder.redirectError(home.resolve("stderr.txt").toFile());

@@ -29,6 +29,7 @@ class StartWithoutNetworkTest {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "start", "--demo");
         builder.environment().put("BOT_HOME", home.toString());
+        builder.environment().put("BOT_HTTP_ADDRESS", "127.0.0.1:0"); // not the default port: runs share the machine
         builder.environment().put("BOT_DB_URL", TestDatabase.freshUrl());
         builder.environment().put("BOT_DB_USER", "postgres");
         builder.environment().put("BOT_BINANCE_REST_URL", "http://127.0.0.1:" + closedPort);

@@ -47,6 +47,7 @@ class ReconnectAfterDropsTest {
                     clock, ConnectionAttemptBudget.binance(clock), FeedTimings.defaults(), new SplittableRandom(1))) {
                 feed.subscribe(SYMBOL, Interval.S1, WARMUP, listener).await();
                 await(() -> binance.openConnections() == 1 && binance.requests("/api/v3/time") >= 2, "connected");
+                long reconnectsBefore = bot.rest.ExchangeTraffic.PROCESS.reconnects();
 
                 Map<Long, Long> closedAt = new ConcurrentHashMap<>();
                 List<Candle> streamed = new ArrayList<>();
@@ -68,6 +69,9 @@ class ReconnectAfterDropsTest {
                         closedAt.entrySet().stream().mapToLong(e -> deliveredAt.get(e.getKey()) - e.getValue()).max()
                                 .orElseThrow() / 1_000_000, binance.connectionAttempts());
                 assertEquals(streamed, listener.closed.subList(0, streamed.size()), "each closed candle once, in order");
+                // what /metrics shows as bot_websocket_reconnects_total: one per drop at least
+                assertTrue(bot.rest.ExchangeTraffic.PROCESS.reconnects() - reconnectsBefore >= SECONDS / 10 - 1,
+                        "reconnects counted: " + (bot.rest.ExchangeTraffic.PROCESS.reconnects() - reconnectsBefore));
                 assertTrue(binance.connectionAttempts() <= 1 + SECONDS / 10,
                         "one attempt per drop, no more: " + binance.connectionAttempts());
             }
