@@ -78,8 +78,8 @@ final class StartCommand implements Callable<Integer> {
                             + " run by other instances): waiting as a standby");
                 }
                 monitoring.watch(daemon, clock);
-                if (web != null && !listen(web, binding.get(), daemon)) {
-                    return Cli.FAILED;
+                if (web != null) {
+                    listen(web, binding.get(), daemon);
                 }
                 signal.await();
                 monitoring.stopping();
@@ -90,8 +90,12 @@ final class StartCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    /** Starts the HTTP server on the daemon's strategies; false (said in one line) when it cannot listen. */
-    private boolean listen(WebServer web, HttpBinding binding, Daemon daemon) {
+    /**
+     * Starts the HTTP server on the daemon's strategies. When it cannot listen (the port taken, say by
+     * another instance on this host) that is said in one line and the daemon trades on without it:
+     * monitoring never stops trading.
+     */
+    private void listen(WebServer web, HttpBinding binding, Daemon daemon) {
         try {
             web.start(binding, new StrategyStates() {
                 @Override
@@ -105,12 +109,14 @@ final class StartCommand implements Callable<Integer> {
                 }
             });
         } catch (IOException e) {
-            root.environment().err().println("bot start: cannot listen on BOT_HTTP_ADDRESS "
-                    + binding.address().getHostString() + ":" + binding.address().getPort() + ": " + e.getMessage());
-            return false;
+            String line = "cannot listen on BOT_HTTP_ADDRESS " + binding.address().getHostString() + ":"
+                    + binding.address().getPort() + ": " + e.getMessage()
+                    + "; trading goes on without the HTTP server (give each instance on a host its own address)";
+            root.environment().err().println("bot start: " + line);
+            LoggerFactory.getLogger(StartCommand.class).warn(line);
+            return;
         }
         webStarted.accept(web);
-        return true;
     }
 
     /** The demo strategy's parameters, checked and with the defaults filled in, as add-strategy stores them. */
