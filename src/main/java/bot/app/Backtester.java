@@ -11,10 +11,13 @@ import bot.domain.Network;
 import bot.domain.SymbolRules;
 import bot.engine.SymbolRulesSource;
 import bot.report.Report;
+import bot.risk.Limits;
+import bot.risk.Scope;
 import bot.store.AccountRepository;
 import bot.store.BacktestRuns;
 import bot.store.CandleRepository;
 import bot.store.OrderHistory;
+import bot.store.RiskRepository;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
 import bot.store.SymbolRulesRepository;
@@ -24,6 +27,7 @@ import bot.strategy.StrategyParameters;
 import bot.strategy.StrategyRegistry;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +69,7 @@ public final class Backtester {
     /** A run ready to go: the strategy, its checked parameters as given, the candles and the filters. */
     public record Plan(String strategy, StrategyKind kind, String name, String symbol, Interval interval,
             Network network, Map<String, String> raw, SymbolRules rules, List<Candle> warmup, List<Candle> candles,
-            List<Gap> gaps) {
+            List<Gap> gaps, BacktestLimits limits) {
 
         /** The kind's checked parameters with {@code overrides} (a sweep's values) put over the given ones. */
         public StrategyParameters parameters(Map<String, String> overrides) {
@@ -83,8 +87,11 @@ public final class Backtester {
         }
     }
 
-    /** A stored run: its id, what it was, its KPIs and the gaps in its candles. */
-    public record Outcome(long runId, BacktestRuns.Run run, Report report) {
+    /** A stored run: its id, what it was, its KPIs and the gaps in its candles; when its limits tripped (a fresh run). */
+    public record Outcome(long runId, BacktestRuns.Run run, Report report, List<String> trips) {
+        public Outcome(long runId, BacktestRuns.Run run, Report report) {
+            this(runId, run, report, List.of());
+        }
     }
 
     /** Checks the request and loads what the run needs; nothing is written but exchange filters fetched. */
@@ -103,6 +110,7 @@ public final class Backtester {
         Interval interval;
         Network network;
         Map<String, String> raw;
+        BacktestLimits limits = BacktestLimits.NONE;
         String strategy = request.strategy();
         if (strategy != null) {
             StoredStrategy stored = new StrategyRepository(jdbi).find(strategy)
@@ -114,6 +122,7 @@ public final class Backtester {
             interval = stored.interval();
             network = Network.of(new AccountRepository(jdbi).find(stored.account()).orElseThrow().testnet());
             raw = new TreeMap<>(stored.params());
+            limits = limits(stored);
         } else {
             if (request.kind() == null || request.symbol() == null || request.interval() == null) {
                 throw new InputException("--kind, --symbol and --interval are needed together (or --strategy NAME)");
@@ -162,7 +171,7 @@ public final class Backtester {
         // Immutable once: every run of a sweep shares these lists, and the runner takes them without a copy.
         return new Plan(strategy, kind, name, symbol, interval, network, raw, rules, List.copyOf(warmup),
                 List.copyOf(range),
-                Gap.in(concat(warmup, range), interval));
+                Gap.in(concat(warmup, range), interval), limits);
     }
 
     /** Runs the plan with its own parameters and stores the run; its outcome. */
@@ -175,7 +184,7 @@ public final class Backtester {
     /** One run of the plan with {@code parameters}, in memory. */
     public static RunRecord replay(Plan plan, StrategyParameters parameters) throws InterruptedException {
         return CandleReplay.run(plan.kind(), parameters, plan.name(), plan.symbol(), plan.interval(),
-                plan.rulesSource(), plan.warmup(), plan.candles());
+                plan.rulesSource(), plan.warmup(), plan.candles(), plan.limits());
     }
 
     /** Stores a run made with {@code parameters}. */
@@ -190,7 +199,22 @@ public final class Backtester {
         long id = new BacktestRuns(jdbi).save(run, record);
         return new Outcome(id, new BacktestRuns.Run(id, run.strategy(), run.kind(), run.symbol(), run.interval(),
                 run.network(), run.params(), run.fromOpenTime(), run.toOpenTime(), run.candles(), run.warmupCandles(),
-                run.gaps()), RunReport.of(plan.name(), plan.symbol(), record));
+                run.gaps()), RunReport.of(plan.name(), plan.symbol(), record), record.trips());
+    }
+
+    /** The stored strategy's limits and its account's, as the daemon would check them. */
+    private BacktestLimits limits(StoredStrategy stored) {
+        Map<String, String> own = new HashMap<>();
+        Map<String, String> account = new HashMap<>();
+        for (RiskRepository.StoredLimit limit : new RiskRepository(jdbi).limits()) {
+            if (limit.scopeKind().equals(Scope.Kind.STRATEGY.code()) && limit.scopeName().equals(stored.name())) {
+                own.put(limit.key(), limit.value());
+            } else if (limit.scopeKind().equals(Scope.Kind.ACCOUNT.code()) && limit.scopeName().equals(stored.account())) {
+                account.put(limit.key(), limit.value());
+            }
+        }
+        return new BacktestLimits(stored.account(), own.isEmpty() ? null : Limits.of(Scope.Kind.STRATEGY, own),
+                account.isEmpty() ? null : Limits.of(Scope.Kind.ACCOUNT, account));
     }
 
     /** A backtest of a stored strategy over the candles the daemon archived, compared with its journal. */

@@ -9,6 +9,7 @@ import bot.domain.Interval;
 import bot.domain.Mode;
 import bot.engine.LookupBackoff;
 import bot.engine.OrderFlow;
+import bot.engine.RiskBook;
 import bot.engine.StrategyIdentity;
 import bot.engine.StrategyRunner;
 import bot.engine.SymbolRulesSource;
@@ -40,6 +41,13 @@ final class CandleReplay {
     static RunRecord run(StrategyKind kind, StrategyParameters parameters, String name, String symbol,
             Interval interval, SymbolRulesSource rules, List<Candle> warmup, List<Candle> candles)
             throws InterruptedException {
+        return run(kind, parameters, name, symbol, interval, rules, warmup, candles, BacktestLimits.NONE);
+    }
+
+    /** The same under the strategy's risk limits, as the daemon checks them: the trips are in the record. */
+    static RunRecord run(StrategyKind kind, StrategyParameters parameters, String name, String symbol,
+            Interval interval, SymbolRulesSource rules, List<Candle> warmup, List<Candle> candles,
+            BacktestLimits limits) throws InterruptedException {
         QuietBacktestLogs.install();
         Candle first = candles.get(0);
         CandleClock clock = new CandleClock(first.openTime());
@@ -52,8 +60,12 @@ final class CandleReplay {
                 parameters.decimal(CommonParameters.SLIPPAGE), clock);
         StrategyIdentity identity = new StrategyIdentity(0, QuietBacktestLogs.PREFIX + name, Mode.PAPER, symbol,
                 interval);
+        TripLog trips = new TripLog();
+        RiskBook book = new RiskBook(trips, clock);
+        book.apply(limits.settings(identity.name()));
         // Paper orders never wait on lookups or retries: the sleeper is never called.
-        OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock);
+        OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock,
+                book.seat(identity, limits.account(), parameters.decimal(CommonParameters.ORDER_VALUE)));
         StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);
         if (!runner.reconcile()) {
             throw new IllegalStateException("the backtest's runner could not start (see the log)");
@@ -70,6 +82,6 @@ final class CandleReplay {
                     + "; see the log for its exception)");
         }
         Candle last = candles.get(candles.size() - 1);
-        return journal.record(last.close(), last.closeTime());
+        return journal.record(last.close(), last.closeTime()).withTrips(trips.lines());
     }
 }

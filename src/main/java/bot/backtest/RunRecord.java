@@ -8,14 +8,26 @@ import java.util.List;
 /**
  * What a backtest run left: its orders, its round trips (order ids are the orders' {@code seq}) in
  * close order, the position still held after the last candle (null when flat) and that candle's
- * close, which values it.
+ * close, which values it; and when a risk limit would have tripped ({@code trips}, one line each).
  */
 public record RunRecord(List<RunOrder> orders, List<RoundTrip> roundTrips, OpenHolding open, BigDecimal lastClose,
-        long lastCloseTime) {
+        long lastCloseTime, List<String> trips) {
 
     public RunRecord {
         orders = List.copyOf(orders);
         roundTrips = List.copyOf(roundTrips);
+        trips = List.copyOf(trips);
+    }
+
+    /** A run no risk limit tripped in (or one read back from storage, which keeps no trips). */
+    public RunRecord(List<RunOrder> orders, List<RoundTrip> roundTrips, OpenHolding open, BigDecimal lastClose,
+            long lastCloseTime) {
+        this(orders, roundTrips, open, lastClose, lastCloseTime, List.of());
+    }
+
+    /** The same run with the risk limits' trips, as one line each. */
+    public RunRecord withTrips(List<String> tripLines) {
+        return new RunRecord(orders, roundTrips, open, lastClose, lastCloseTime, tripLines);
     }
 
     /**

@@ -221,6 +221,8 @@ final class BacktestCommand implements Callable<Integer> {
                     gaps.addObject().put("from", Instant.ofEpochMilli(gap.from()).toString())
                             .put("to", Instant.ofEpochMilli(gap.to()).toString()).put("missing", gap.missing());
                 }
+                ArrayNode trips = root.putArray("trips");
+                outcome.trips().forEach(trips::add);
                 root.set("strategies", parsed.get("strategies"));
                 root.set("total", parsed.get("total"));
                 out.println(Json.PRETTY.writeValueAsString(root));
@@ -238,6 +240,9 @@ final class BacktestCommand implements Callable<Integer> {
                 for (Gap gap : outcome.run().gaps()) {
                     out.println("gap: " + gap.missing() + " candles missing, " + Instant.ofEpochMilli(gap.from())
                             + " .. " + Instant.ofEpochMilli(gap.to()));
+                }
+                for (String trip : outcome.trips()) {
+                    out.println("limit: " + trip);
                 }
                 Report report = outcome.report();
                 ReportFormat.TABLE.write(report, out);

@@ -184,6 +184,11 @@ public final class StrategyRunner implements CandleListener {
 
     /** Asks the runner to sell its open position at once, on its own thread (after what is queued before it). */
     public void flatten() {
+        if (thread.get() == Thread.currentThread()) {
+            // A limit tripped while this runner marked a candle: sold at that candle, before the next one
+            // is handled, even inside a replayed batch (the queued request then finds the position flat).
+            flattenPending = true;
+        }
         enqueue(new Flatten());
     }
 

@@ -4,8 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import bot.app.RiskSetup;
 import bot.domain.Candle;
+import bot.domain.Interval;
+import bot.domain.Mode;
+import bot.store.AccountRepository;
 import bot.store.Database;
+import bot.store.NewAccount;
+import bot.store.NewStrategy;
+import bot.store.StrategyRepository;
 import bot.testing.BacktestData;
 import bot.testing.CliRun;
 import bot.testing.TestDatabase;
@@ -15,6 +22,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -173,6 +182,40 @@ class BacktestCommandTest {
         assertEquals(0, JSON.readTree(journal.out()).get("strategies").size());
         CliRun journalOrders = cli("orders", "--format", "json");
         assertEquals("[ ]", journalOrders.out().strip());
+    }
+
+    @Test
+    void aStoredStrategysLimitsTripInTheBacktestAndNoEntryFollows() throws Exception {
+        long account = new AccountRepository(db.jdbi()).insert(new NewAccount("bt-limits", "none", null, null, null,
+                false));
+        new StrategyRepository(db.jdbi()).insert(new NewStrategy("fil-limited", account, "mean_reversion", "FILUSDT",
+                Interval.parse("1m"), Mode.PAPER, Map.of("order_value", "100", "window", "30", "threshold", "0.01",
+                "stop_loss", "0.02", "slippage", "0.0005"), false));
+        new RiskSetup(db.jdbi(), Clock.systemUTC()).set("fil-limited", null, List.of("max_drawdown=3USDT"));
+
+        CliRun run = cli("backtest", "--strategy", "fil-limited", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        assertEquals(1, result.get("trips").size(), result.toString());
+        String trip = result.get("trips").get(0).asText();
+        assertTrue(trip.startsWith("max_drawdown tripped at "), trip);
+        long trippedAt = Instant.parse(trip.substring("max_drawdown tripped at ".length(), trip.indexOf(' ',
+                "max_drawdown tripped at ".length()))).toEpochMilli();
+
+        List<Order> unlimited = reference();
+        assertTrue(unlimited.stream().anyMatch(o -> o.side().equals("BUY") && o.candle() > trippedAt),
+                "without the limit the strategy enters again after the trip");
+        CliRun listed = cli("orders", "--run", result.get("run").asText(), "--format", "json");
+        assertEquals(0, listed.exitCode(), listed.err());
+        List<Order> actual = new ArrayList<>();
+        for (JsonNode o : JSON.readTree(listed.out())) {
+            actual.add(Order.of(o.get("candleOpenTime").asLong(), o.get("side").asText(), dec(o, "qty"),
+                    dec(o, "price"), dec(o, "fee")));
+        }
+        assertFalse(actual.stream().anyMatch(o -> o.side().equals("BUY") && o.candle() > trippedAt),
+                "no entry after the trip: " + actual);
+        List<Order> before = unlimited.stream().filter(o -> o.candle() <= trippedAt).toList();
+        assertEquals(before, actual.subList(0, before.size()), "the same orders as the rules until the trip");
     }
 
     @Test

@@ -26,6 +26,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StartSignalTest {
 
+    private static void awaitRunning(Path home, String strategy) throws Exception {
+        Path log = home.resolve("var/log/bot.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readAllLines(log).stream()
+                    .anyMatch(l -> l.contains("\"message\":\"strategy running\"") && l.contains("\"" + strategy + "\""))) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(strategy + " never ran: " + stderr(home));
+    }
+
     @Test
     void sigtermStopsARunningBotStartCleanlyWithExitCodeZero(@TempDir Path home) throws Exception {
         String url = TestDatabase.freshUrl();
@@ -48,6 +61,10 @@ class StartSignalTest {
                 // skip anything else
             }
             assertEquals(FakeFeedStart.READY, line, () -> "bot start ended early: " + stderr(home));
+            // The feed hands its candles over as the runner subscribes; the runner starts a moment later.
+            // A SIGTERM before that ends a strategy that never ran (its candles untraded), which is not
+            // what this test is about: it waits for the strategy to run.
+            awaitRunning(home, "xrp-mr");
             long t0 = System.nanoTime();
             process.toHandle().destroy(); // SIGTERM
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bot start did not stop on SIGTERM");
