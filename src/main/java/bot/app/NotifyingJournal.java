@@ -2,16 +2,13 @@ package bot.app;
 
 import bot.domain.ExecutionReport;
 import bot.domain.OrderRequest;
-import bot.engine.Holding;
+import bot.engine.ForwardingJournal;
 import bot.engine.Journal;
-import bot.engine.JournaledOrder;
-import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
 import bot.notify.Notice;
 import bot.notify.Notifier;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * journal has recorded it: the fill notification comes from the one place every fill goes through,
  * and costs the runner only an offer to the notifier's queue.
  */
-public final class NotifyingJournal implements Journal {
-    private final Journal journal;
+public final class NotifyingJournal extends ForwardingJournal {
     private final Notifier notifier;
     /** Orders opened by this process and not final yet: whose they are and what they ask. */
     private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
@@ -31,25 +27,20 @@ public final class NotifyingJournal implements Journal {
     }
 
     public NotifyingJournal(Journal journal, Notifier notifier) {
-        this.journal = journal;
+        super(journal);
         this.notifier = notifier;
     }
 
     @Override
-    public long nextOrderNumber() {
-        return journal.nextOrderNumber();
-    }
-
-    @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
-        Optional<Long> id = journal.open(strategy, request, attempt);
+        Optional<Long> id = super.open(strategy, request, attempt);
         id.ifPresent(orderId -> opened.put(orderId, new Opened(strategy, request)));
         return id;
     }
 
     @Override
     public void record(Settlement settlement) {
-        journal.record(settlement);
+        super.record(settlement);
         ExecutionReport report = settlement.report();
         if (!report.status().isTerminal()) {
             return;
@@ -80,20 +71,5 @@ public final class NotifyingJournal implements Journal {
                 + (order == null ? "" : ", " + order.strategy().mode().code()) + ", " + report.clientOrderId() + ")";
         return new Notice(Notice.Kind.FILL, strategy, text, fields,
                 report.time() == null ? java.time.Instant.EPOCH : report.time());
-    }
-
-    @Override
-    public Holding holding(long strategyId, String symbol) {
-        return journal.holding(strategyId, symbol);
-    }
-
-    @Override
-    public List<JournaledOrder> unsettled(long strategyId) {
-        return journal.unsettled(strategyId);
-    }
-
-    @Override
-    public List<RecordedExecution> executions(long strategyId) {
-        return journal.executions(strategyId);
     }
 }

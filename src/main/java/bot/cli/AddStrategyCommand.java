@@ -7,10 +7,6 @@ import bot.store.AccountRepository;
 import bot.store.Database;
 import bot.store.StoredStrategy;
 import bot.store.StrategyRepository;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -60,7 +56,7 @@ final class AddStrategyCommand implements Callable<Integer> {
         if (config != null && configFile != null) {
             throw new InputException("--config-file: give either --config or --config-file, not both");
         }
-        String json = configFile != null ? readConfigFile() : config;
+        String json = configFile != null ? ConfigFile.read(configFile) : config;
         String field = configFile != null ? "--config-file" : "--config";
         NewStrategyRequest request = new NewStrategyRequest(name, account, kind, symbol, interval, mode, json, field,
                 !disabled);
@@ -77,13 +73,4 @@ final class AddStrategyCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private String readConfigFile() {
-        try {
-            return Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException("--config-file: " + configFile + " does not exist");
-        } catch (IOException e) {
-            throw new InputException("--config-file: cannot read " + configFile + ": " + e.getMessage());
-        }
-    }
 }

@@ -15,9 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,20 +183,11 @@ final class BacktestCommand implements Callable<Integer> {
         if (start != null && end != null && !start.isBefore(end)) {
             throw new InputException("--to: " + end + " is not after --from " + start);
         }
-        String json = configFile != null ? readConfigFile() : config;
+        String json = configFile != null ? ConfigFile.read(configFile) : config;
         return new Backtester.Request(strategy, kind, symbol, interval, json,
                 configFile != null ? "--config-file" : "--config", start, end);
     }
 
-    private String readConfigFile() {
-        try {
-            return Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException("--config-file: " + configFile + " does not exist");
-        } catch (IOException e) {
-            throw new InputException("--config-file: cannot read " + configFile + ": " + e.getMessage());
-        }
-    }
 
     /** The run's KPIs in the report's own formats, with the run id, its candles and their gaps. */
     static void write(Backtester.Outcome outcome, Format format, PrintWriter out) throws IOException {
