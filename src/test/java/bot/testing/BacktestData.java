@@ -1,11 +1,14 @@
 package bot.testing;
 
+import bot.app.CandleImport;
 import bot.domain.Candle;
 import bot.domain.Interval;
 import bot.domain.Network;
 import bot.domain.SymbolRules;
 import bot.store.CandleRepository;
 import bot.store.SymbolRulesRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -24,10 +27,24 @@ public final class BacktestData {
                 new BigDecimal("9000000"), false);
     }
 
-    /** February 2023 of FILUSDT 1m (40,320 candles) stored on production, with FILUSDT's filters. */
+    /**
+     * February 2023 of FILUSDT 1m (40,320 candles) imported on production as {@code bot import} does it,
+     * with FILUSDT's filters; the candles as the test's own reader ({@link VisionFiles}) reads the file,
+     * so that a reference computed from them does not rest on the importer.
+     */
     public static List<Candle> storeFilUsdtFebruary(Jdbi jdbi) {
-        List<Candle> candles = VisionFiles.candles("FILUSDT-1m-2023-02.zip", "FILUSDT", Interval.M1);
-        new CandleRepository(jdbi).save(Network.PRODUCTION, candles);
+        String file = "FILUSDT-1m-2023-02.zip";
+        List<Candle> candles = VisionFiles.candles(file, "FILUSDT", Interval.M1);
+        CandleImport.Outcome imported;
+        try {
+            imported = new CandleImport(new CandleRepository(jdbi), Network.PRODUCTION)
+                    .importFile(new CandleImport.Source(VisionFiles.DIR.resolve(file), "FILUSDT", Interval.M1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (imported.refused() || imported.inserted() != candles.size()) {
+            throw new IllegalStateException("the import of " + file + " went wrong: " + imported);
+        }
         new SymbolRulesRepository(jdbi).save(Network.PRODUCTION, filUsdt());
         return candles;
     }
