@@ -90,6 +90,8 @@ public final class Daemon implements AutoCloseable {
     /** Guarded by rounds. */
     private int lastQuota = -1;
     private Thread loop;
+    /** Set once every runner has drained: the lease rounds (renewals only while closing) end. */
+    private volatile boolean roundsEnd;
     private volatile CountDownLatch firstOutcomes = new CountDownLatch(0);
 
     /** A daemon on its own: it runs every enabled strategy, and re-reads them only when {@link #refresh()} is called. */
@@ -239,18 +241,24 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void rounds() {
-        while (true) {
+        while (!roundsEnd) {
             try {
                 wake.tryAcquire(roundEvery.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }
-            if (isClosing()) {
+            if (roundsEnd) {
                 return;
             }
             try {
-                round(false);
+                if (isClosing()) {
+                    // Stopping: the strategies still draining keep their leases until they have settled,
+                    // however long that takes; nothing is taken or stopped any more.
+                    ownership.renew();
+                } else {
+                    round(false);
+                }
             } catch (RuntimeException e) {
                 // the database away: leases run out meanwhile, and the fence stops this instance's orders
                 log.warn("lease round failed; trying again in {} ms: {}", roundEvery.toMillis(), e.toString());
@@ -548,9 +556,6 @@ public final class Daemon implements AutoCloseable {
         if (changes != null) {
             changes.close();
         }
-        if (loop != null) {
-            loop.interrupt();
-        }
         toStop.forEach(StrategySupervisor::interrupt);
         try {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
@@ -581,9 +586,11 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void stopRounds() {
+        roundsEnd = true;
         rounds.lock(); // a round under way ends first (it takes nothing more: closing is set)
         rounds.unlock();
         if (loop != null) {
+            loop.interrupt();
             try {
                 loop.join(Duration.ofSeconds(5));
             } catch (InterruptedException e) {

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * the lease when the order was written; this checks it again as the order leaves, after whatever
  * pause came between (a freeze, a stall). With {@code minLeft} at least the exchange's recvWindow,
  * a request signed now is dead at the exchange before the lease can be taken over, so the next
- * holder's lookups of this order are final. Not sent, it ends EXPIRED in the journal.
+ * holder's lookups of this order are final. Not sent, it ends EXPIRED in the journal. The order
+ * goes on with a {@code maxWait} no longer than the lease's time left beyond {@code minLeft}, so the
+ * gateway's own wait (rate budget, exchange rules, a resend) cannot carry it past that either.
  */
 final class LeaseGuardedGateway implements OrderGateway {
     private static final Logger log = LoggerFactory.getLogger(LeaseGuardedGateway.class);
@@ -46,7 +48,14 @@ final class LeaseGuardedGateway implements OrderGateway {
             return new ExecutionReport(request.clientOrderId(), OrderStatus.EXPIRED, null, BigDecimal.ZERO,
                     BigDecimal.ZERO, List.of(), "not sent: the lease on the strategy was running out", clock.instant());
         }
-        return gateway.submit(request);
+        // The request may still wait inside the gateway (exchange rules, the host's weight budget, a resend):
+        // it must be signed while the lease keeps minLeft to run, so it may wait only until then.
+        Duration mayWait = remaining.minus(minLeft);
+        if (request.maxWait() != null && request.maxWait().compareTo(mayWait) < 0) {
+            mayWait = request.maxWait();
+        }
+        return gateway.submit(new OrderRequest(request.clientOrderId(), request.symbol(), request.side(),
+                request.type(), request.quantity(), request.signalPrice(), request.candleOpenTime(), mayWait));
     }
 
     @Override

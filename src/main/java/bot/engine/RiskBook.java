@@ -103,7 +103,9 @@ public final class RiskBook {
 
     private void resumed(Scope scope, Instant at) {
         log.atWarn().addKeyValue("scope", scope.toString()).log("resumed: entries allowed again in its scope");
-        localTrips.removeIf(t -> covers(scope, t.scope()) && !t.at().isAfter(at));
+        // Every trip it covers is lifted, whatever its time: the resume's time is the clock of the host that
+        // ran bot resume, the trip's this daemon's, and the two may disagree.
+        localTrips.removeIf(t -> covers(scope, t.scope()));
         watches.forEach((watched, watch) -> {
             if (covers(scope, watched)) {
                 watch.resume(scopeEquity(watched));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -235,5 +236,21 @@ public final class DashboardQueries {
 
     private static BigDecimal orZero(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value;
+    }
+
+    /** The instance holding a strategy's lease: it trades the strategy. */
+    public record Holder(String strategy, String host, long pid, java.time.Instant since) {
+    }
+
+    /** Which instance holds each strategy's lease now, by strategy name (several instances share a database). */
+    public Map<String, Holder> holders() {
+        Map<String, Holder> holders = new java.util.HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("""
+                select s.name, l.host, l.pid, l.since from strategy_leases l join strategies s on s.id = l.strategy_id
+                where l.expires_at > now()""")
+                .map((rs, ctx) -> new Holder(rs.getString("name"), rs.getString("host"), rs.getLong("pid"),
+                        rs.getTimestamp("since").toInstant()))
+                .forEach(holder -> holders.put(holder.strategy(), holder)));
+        return holders;
     }
 }

@@ -70,6 +70,12 @@ final class BotMetrics implements MonitorSink {
                 .labelNames("strategy", "state")
                 .callback(cb -> states.get().forEach((name, state) -> cb.call(1, name, state)))
                 .register(registry);
+        GaugeWithCallback.builder().name("bot_strategy_instance")
+                .help("1 for the instance (host, pid) holding each strategy's lease: who trades it")
+                .labelNames("strategy", "host", "pid")
+                .callback(cb -> journal.holders().values().forEach(h -> cb.call(1, h.strategy(), h.host(),
+                        Long.toString(h.pid()))))
+                .register(registry);
         GaugeWithCallback.builder().name("bot_position_value")
                 .help("Open position valued at the stream's last close, in the quote asset")
                 .labelNames("strategy")

@@ -57,11 +57,17 @@ final class JournalApi {
 
     void strategies(HttpExchange exchange) throws IOException {
         Map<String, String> current = states.get().current();
+        Map<String, DashboardQueries.Holder> holders = journal.holders();
         List<Object> cards = new ArrayList<>();
         for (StrategyRow s : rows()) {
             String state = current.getOrDefault(s.name(), s.enabled() ? "NOT_RUN_HERE" : "DISABLED");
-            cards.add(StrategyView.of(s, state, streams.lastClose(StrategyView.stream(s)), realized.of(s.id()),
-                    kpis.of(s.name(), s.mode())));
+            Map<String, Object> card = StrategyView.of(s, state, streams.lastClose(StrategyView.stream(s)),
+                    realized.of(s.id()), kpis.of(s.name(), s.mode()));
+            DashboardQueries.Holder lease = holders.get(s.name());
+            // which instance trades it, and since when (null: none holds its lease, e.g. a single daemon's test)
+            card.put("runBy", lease == null ? null : Map.of("host", lease.host(), "pid", lease.pid(),
+                    "since", lease.since().toString()));
+            cards.add(card);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("time", clock.instant().toString());

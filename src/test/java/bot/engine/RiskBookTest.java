@@ -109,6 +109,20 @@ class RiskBookTest {
     }
 
     @Test
+    void aResumeStampedByAClockBehindTheDaemonsStillLiftsTheTrip() {
+        limits("max_drawdown", "10USDT");
+        RiskBook.Seat a = seat(1, "a");
+        a.entryDone(held());
+        a.mark(close("44000")); // tripped now, by this daemon's clock
+        assertTrue(a.entry(BigDecimal.ONE).isPresent());
+        Map<Scope, Limits> limits = Map.of(Scope.account("main"), Limits.of(Scope.Kind.ACCOUNT,
+                Map.of("max_drawdown", "10USDT")));
+        // bot resume ran on a host whose clock is a minute behind this daemon's
+        book.apply(new RiskSettings(limits, List.of(), Map.of(Scope.ALL, clock.instant().minusSeconds(60))));
+        assertEquals(Optional.empty(), a.entry(BigDecimal.ONE), "the resume lifts the trip it was meant for");
+    }
+
+    @Test
     void aStrategyThatOpensUnderAFlattenTripOrHaltSellsAtOnceAndAPlainHaltKeepsItsPosition() {
         Map<Scope, Limits> limits = Map.of(Scope.strategy("a"), Limits.of(Scope.Kind.STRATEGY,
                 Map.of("max_drawdown", "0.1", "on_trip", "flatten")));
