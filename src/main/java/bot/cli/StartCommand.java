@@ -64,10 +64,12 @@ final class StartCommand implements Callable<Integer> {
                 LoggerFactory.getLogger(StartCommand.class).info("created the demo account and the paper strategy {}",
                         DemoSetup.STRATEGY);
             }
-            WebServer web = binding.isPresent() ? new WebServer(db.jdbi(), clock) : null;
+            // Monitoring reads through pools of its own: a slow dashboard query never holds up a journal write
+            // or a lease renewal.
+            WebServer web = binding.isPresent() ? new WebServer(db.sidePool("bot-web", 2), clock) : null;
             DaemonObserver observer = web == null ? DaemonObserver.NONE : new MetricsObserver(web.monitor(), clock);
             // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
-            try (Monitoring monitoring = Monitoring.open(settings, db.jdbi(), root.environment().variables());
+            try (Monitoring monitoring = Monitoring.open(settings, db.sidePool("bot-status", 2), root.environment().variables());
                  Daemon daemon = Daemon.shared(db, root.strategyRegistry(), exchange.apply(settings), clock,
                          settings.leaseTtl(), monitoring.notifier(), observer);
                  WebServer served = web) {

@@ -4,6 +4,8 @@ import bot.config.Settings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -17,11 +19,33 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final EmbeddedServer server;
+    private final List<HikariDataSource> sidePools = new CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, EmbeddedServer server) {
         this.dataSource = dataSource;
         this.server = server;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    }
+
+    /**
+     * Jdbi over a small pool of its own on the same database, closed with this one: for readers that
+     * must never hold up the trading path's connections (the journal, the lease renewals), such as the
+     * HTTP server's queries and the status publisher.
+     */
+    public Jdbi sidePool(String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(dataSource.getJdbcUrl());
+        config.setUsername(dataSource.getUsername());
+        config.setPassword(dataSource.getPassword());
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(-1); // the database may be away now: connect when asked
+        config.addDataSourceProperty("ApplicationName", EmbeddedServer.applicationName());
+        HikariDataSource side = new HikariDataSource(config);
+        sidePools.add(side);
+        return Jdbi.create(side).installPlugin(new PostgresPlugin());
     }
 
     /** Opens the database the settings name and brings its schema up to date. */
@@ -100,6 +124,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        sidePools.forEach(HikariDataSource::close);
         dataSource.close();
         if (server != null) {
             server.close();
