@@ -574,13 +574,19 @@ public final class Daemon implements AutoCloseable {
                 log.warn("market feed did not close cleanly: {}", e.getMessage());
             }
         }
-        drainRunners();
+        boolean settled = drainRunners();
         archiver.close();
         stopRounds();
-        try {
-            ownership.leave(); // at once: another instance takes over now, not when the leases run out
-        } catch (RuntimeException e) {
-            log.warn("could not give the leases up; they run out by themselves: {}", e.toString());
+        if (!settled) {
+            // A request cut short may still reach the exchange: the next holder must not look for it before
+            // it is dead there, so the leases are left to run out by themselves rather than given up now.
+            log.warn("a runner was cut short with an order possibly in flight: its leases run out by themselves");
+        } else {
+            try {
+                ownership.leave(); // at once: another instance takes over now, not when the leases run out
+            } catch (RuntimeException e) {
+                log.warn("could not give the leases up; they run out by themselves: {}", e.toString());
+            }
         }
         log.info("daemon stopped");
     }
@@ -599,9 +605,11 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    private void drainRunners() {
+    /** True when every runner ended by itself, its in-flight order settled; false when one was cut short. */
+    private boolean drainRunners() {
         List<StrategyRunner> started = runners();
         started.forEach(StrategyRunner::stop);
+        boolean settled = true;
         try {
             long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
             for (StrategyRunner runner : started) {
@@ -609,12 +617,15 @@ public final class Daemon implements AutoCloseable {
                 if (!runner.awaitStopped(left)) {
                     log.warn("runner still busy after the drain timeout; cutting its wait short",
                             kv("strategy", runner.identity().name()));
+                    settled = false;
                     runner.interrupt();
                     runner.awaitStopped(Duration.ofSeconds(2));
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            settled = false;
         }
+        return settled;
     }
 }
