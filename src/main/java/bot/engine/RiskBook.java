@@ -320,14 +320,22 @@ public final class RiskBook {
             try {
                 Instant now = clock.instant();
                 lastClose = candle.close();
-                List<Trip> found = new ArrayList<>();
-                for (Scope scope : List.of(own, account)) {
-                    EquityWatch watch = watches.get(scope);
-                    if (watch != null) {
-                        found.addAll(watch.mark(scope, settings.limitsOf(scope), scopeEquity(scope), scopeCapital(scope), now));
+                List<Trip> found = List.of();
+                EquityWatch ownWatch = watches.get(own);
+                if (ownWatch != null) {
+                    // the strategy's own scope holds this seat alone: no sum over the book
+                    found = ownWatch.mark(own, settings.limitsOf(own), equity(), capital, now);
+                }
+                EquityWatch accountWatch = watches.get(account);
+                if (accountWatch != null) {
+                    List<Trip> more = accountWatch.mark(account, settings.limitsOf(account), scopeEquity(account),
+                            scopeCapital(account), now);
+                    if (!more.isEmpty()) {
+                        found = new ArrayList<>(found);
+                        found.addAll(more);
                     }
                 }
-                trips = fresh(found, now);
+                trips = found.isEmpty() ? List.of() : fresh(found, now);
             } finally {
                 lock.unlock();
             }

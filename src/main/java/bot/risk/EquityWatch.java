@@ -17,6 +17,8 @@ import java.util.List;
 public final class EquityWatch {
     private BigDecimal peak;
     private LocalDate day;
+    /** When {@link #day} ends, in epoch ms; 0 when not worked out yet. */
+    private long dayEndMillis;
     /** Equity at the day's start; null until the day's first mark. */
     private BigDecimal dayStart;
     /** Net PnL of the round trips closed on {@link #day}. */
@@ -74,17 +76,27 @@ public final class EquityWatch {
      * capital at stake (the base of a fractional threshold).
      */
     public List<Trip> mark(Scope scope, Limits limits, BigDecimal equity, BigDecimal capital, Instant now) {
-        LocalDate today = dayOf(now);
-        if (today.isAfter(day)) {
-            day = today;
-            realizedToday = BigDecimal.ZERO;
-            dayStart = null;
+        // Marked on every candle (a backtest: millions a second): the calendar is consulted only when the
+        // time has left the day last seen.
+        if (now.toEpochMilli() >= dayEndMillis) {
+            LocalDate today = dayOf(now);
+            if (today.isAfter(day)) {
+                day = today;
+                realizedToday = BigDecimal.ZERO;
+                dayStart = null;
+            }
+            dayEndMillis = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         }
         if (dayStart == null) {
             // the day's first mark: what equity was before today's round trips
             dayStart = equity.subtract(realizedToday);
         }
-        peak = peak.max(equity);
+        if (equity.compareTo(peak) > 0) {
+            peak = equity;
+        }
+        if (limits.maxDrawdown() == null && limits.dailyLoss() == null) {
+            return List.of();
+        }
         List<Trip> trips = new ArrayList<>(2);
         BigDecimal drawdown = peak.subtract(equity);
         if (limits.maxDrawdown() != null && limits.maxDrawdown().exceededBy(drawdown, capital)) {
@@ -93,7 +105,7 @@ public final class EquityWatch {
         BigDecimal dailyLoss = dayStart.subtract(equity);
         if (limits.dailyLoss() != null && limits.dailyLoss().exceededBy(dailyLoss, capital)) {
             trips.add(new Trip(scope, LimitKey.DAILY_LOSS, dailyLoss, limits.dailyLoss().amount(capital), now,
-                    today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                    dayOf(now).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
         return trips;
     }
@@ -103,6 +115,7 @@ public final class EquityWatch {
         LocalDate closedOn = dayOf(trade.closedAt());
         if (closedOn.isAfter(day)) {
             day = closedOn;
+            dayEndMillis = 0; // the next mark works the day's end out again
             realizedToday = BigDecimal.ZERO;
             dayStart = null;
         }
