@@ -66,7 +66,7 @@ final class StartCommand implements Callable<Integer> {
             }
             // Monitoring reads through pools of its own: a slow dashboard query never holds up a journal write
             // or a lease renewal.
-            WebServer web = binding.isPresent() ? new WebServer(db.sidePool("bot-web", 2), clock) : null;
+            WebServer web = binding.isPresent() ? new WebServer(db.sidePool("bot-web", 6), clock) : null;
             DaemonObserver observer = web == null ? DaemonObserver.NONE : new MetricsObserver(web.monitor(), clock);
             // Monitoring outlives the daemon: its last status and stop notice go out after the daemon stopped.
             try (Monitoring monitoring = Monitoring.open(settings, db.sidePool("bot-status", 2), root.environment().variables());
