@@ -118,13 +118,25 @@ public final class RiskBook {
         return outer.kind() == Scope.Kind.ALL || outer.equals(inner);
     }
 
+    // Plain loops: an account's sums are taken on every candle of each of its strategies.
     private BigDecimal scopeEquity(Scope scope) {
-        return seats.values().stream().filter(s -> s.own(scope)).map(Seat::equity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Seat seat : seats.values()) {
+            if (seat.own(scope)) {
+                sum = sum.add(seat.equity());
+            }
+        }
+        return sum;
     }
 
     private BigDecimal scopeCapital(Scope scope) {
-        return seats.values().stream().filter(s -> s.own(scope)).map(s -> s.capital).reduce(BigDecimal.ZERO,
-                BigDecimal::add);
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Seat seat : seats.values()) {
+            if (seat.own(scope)) {
+                sum = sum.add(seat.capital);
+            }
+        }
+        return sum;
     }
 
     private Optional<Block> blocking(Scope scope, String limit, Instant now) {
