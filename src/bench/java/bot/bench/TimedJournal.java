@@ -1,13 +1,10 @@
 package bot.bench;
 
 import bot.domain.OrderRequest;
-import bot.engine.Holding;
+import bot.engine.ForwardingJournal;
 import bot.engine.Journal;
-import bot.engine.JournaledOrder;
-import bot.engine.RecordedExecution;
 import bot.engine.Settlement;
 import bot.engine.StrategyIdentity;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,15 +16,14 @@ import org.HdrHistogram.Histogram;
  * (System.nanoTime) at which the real {@code record} of a final answer has committed, handed to
  * the benchmark. Everything else passes through.
  */
-final class TimedJournal implements Journal {
-    private final Journal journal;
+final class TimedJournal extends ForwardingJournal {
     private final BlockingQueue<Long> committed = new LinkedBlockingQueue<>();
     final Histogram nextOrderNumber = new Histogram(3);
     final Histogram open = new Histogram(3);
     final Histogram record = new Histogram(3);
 
     TimedJournal(Journal journal) {
-        this.journal = journal;
+        super(journal);
     }
 
     /** Times at which final answers were committed, in order. */
@@ -45,7 +41,7 @@ final class TimedJournal implements Journal {
     @Override
     public void record(Settlement settlement) {
         timed(record, () -> {
-            journal.record(settlement);
+            super.record(settlement);
             return null;
         });
         if (settlement.report().status().isTerminal()) {
@@ -55,12 +51,12 @@ final class TimedJournal implements Journal {
 
     @Override
     public long nextOrderNumber() {
-        return timed(nextOrderNumber, journal::nextOrderNumber);
+        return timed(nextOrderNumber, super::nextOrderNumber);
     }
 
     @Override
     public Optional<Long> open(StrategyIdentity strategy, OrderRequest request, int attempt) {
-        return timed(open, () -> journal.open(strategy, request, attempt));
+        return timed(open, () -> super.open(strategy, request, attempt));
     }
 
     private static <T> T timed(Histogram histogram, Supplier<T> call) {
@@ -70,20 +66,5 @@ final class TimedJournal implements Journal {
         } finally {
             histogram.recordValue(System.nanoTime() - t0);
         }
-    }
-
-    @Override
-    public Holding holding(long strategyId, String symbol) {
-        return journal.holding(strategyId, symbol);
-    }
-
-    @Override
-    public List<JournaledOrder> unsettled(long strategyId) {
-        return journal.unsettled(strategyId);
-    }
-
-    @Override
-    public List<RecordedExecution> executions(long strategyId) {
-        return journal.executions(strategyId);
     }
 }
