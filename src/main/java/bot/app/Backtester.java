@@ -6,6 +6,7 @@ import bot.backtest.JournalComparison;
 import bot.backtest.RunRecord;
 import bot.backtest.RunReport;
 import bot.domain.Candle;
+import bot.domain.CandleSeries;
 import bot.domain.Interval;
 import bot.domain.Network;
 import bot.domain.SymbolRules;
@@ -169,9 +170,11 @@ public final class Backtester {
         }
         SymbolRules rules = rules(network, symbol);
         // Immutable once: every run of a sweep shares these lists, and the runner takes them without a copy.
-        return new Plan(strategy, kind, name, symbol, interval, network, raw, rules, List.copyOf(warmup),
-                List.copyOf(range),
-                Gap.in(concat(warmup, range), interval), limits);
+        // A sweep reads every candle once a run: it builds them once. A single run takes them from the
+        // series as it goes (a CandleSeries is immutable already).
+        List<Candle> traded = combinations.size() > 1 || !(range instanceof CandleSeries) ? List.copyOf(range) : range;
+        return new Plan(strategy, kind, name, symbol, interval, network, raw, rules, List.copyOf(warmup), traded,
+                Gap.in(openTimes(warmup, range), interval), limits);
     }
 
     /** Runs the plan with its own parameters and stores the run; its outcome. */
@@ -286,10 +289,14 @@ public final class Backtester {
                 + (request.to() == null ? "" : " before " + request.to());
     }
 
-    private static List<Candle> concat(List<Candle> a, List<Candle> b) {
-        List<Candle> all = new java.util.ArrayList<>(a.size() + b.size());
-        all.addAll(a);
-        all.addAll(b);
-        return all;
+    private static long[] openTimes(List<Candle> warmup, List<Candle> range) {
+        long[] times = new long[warmup.size() + range.size()];
+        int i = 0;
+        for (List<Candle> part : List.of(warmup, range)) {
+            for (int j = 0; j < part.size(); j++) {
+                times[i++] = part instanceof CandleSeries series ? series.openTime(j) : part.get(j).openTime();
+            }
+        }
+        return times;
     }
 }

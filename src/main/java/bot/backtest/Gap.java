@@ -1,6 +1,5 @@
 package bot.backtest;
 
-import bot.domain.Candle;
 import bot.domain.Interval;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +7,12 @@ import java.util.List;
 /** Candles missing from stored data: open times {@code from} to {@code to}, {@code missing} candles. */
 public record Gap(long from, long to, long missing) {
 
-    /** The gaps between consecutive candles (oldest first) of one stream. */
-    public static List<Gap> in(List<Candle> candles, Interval interval) {
+    /** The gaps between consecutive candles of one stream, given their open times, oldest first. */
+    public static List<Gap> in(long[] openTimes, Interval interval) {
         List<Gap> gaps = new ArrayList<>();
-        for (int i = 1; i < candles.size(); i++) {
-            long expected = interval.next(candles.get(i - 1).openTime());
-            long actual = candles.get(i).openTime();
+        for (int i = 1; i < openTimes.length; i++) {
+            long expected = interval.next(openTimes[i - 1]);
+            long actual = openTimes[i];
             if (actual > expected) {
                 long missing = 0;
                 long last = expected;

@@ -1,6 +1,7 @@
 package bot.engine;
 
 import bot.domain.Candle;
+import bot.domain.CandleSeries;
 import bot.domain.Position;
 import bot.strategy.Strategy;
 import java.time.Duration;
@@ -179,7 +180,9 @@ public final class StrategyRunner implements CandleListener {
      * candle (the handoff costs several times what mean_reversion does with a candle).
      */
     public void replay(List<Candle> closedCandles) {
-        enqueue(new ClosedBatch(List.copyOf(closedCandles), flow.millis()));
+        // A CandleSeries is immutable already, and copying it would build every candle at once.
+        List<Candle> batch = closedCandles instanceof CandleSeries ? closedCandles : List.copyOf(closedCandles);
+        enqueue(new ClosedBatch(batch, flow.millis()));
     }
 
     /** Asks the runner to sell its open position at once, on its own thread (after what is queued before it). */

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Backtest runs and their journal (backtest_runs, backtest_orders, backtest_round_trips): tables of
@@ -73,44 +72,37 @@ public final class BacktestRuns {
     }
 
     private static void insertOrders(Handle h, long id, List<RunOrder> orders) {
-        PreparedBatch batch = h.prepareBatch("""
-                insert into backtest_orders (run_id, seq, client_order_id, symbol, side, type, status, requested_qty,
-                       executed_qty, quote_qty, avg_price, fee, fee_asset, fee_quote, signal_price, candle_open_time,
-                       time, reason)
-                values (:run, :seq, :clientOrderId, :symbol, :side, :type, :status, :requestedQty, :executedQty,
-                       :quoteQty, :avgPrice, :fee, :feeAsset, :feeQuote, :signalPrice, :candleOpenTime, :time, :reason)""");
+        if (orders.isEmpty()) {
+            return;
+        }
+        CopyText rows = new CopyText();
         for (RunOrder o : orders) {
-            batch.bind("run", id).bind("seq", o.seq()).bind("clientOrderId", o.clientOrderId())
-                    .bind("symbol", o.symbol()).bind("side", o.side().name()).bind("type", o.type().name())
-                    .bind("status", o.status().name()).bind("requestedQty", o.requestedQty())
-                    .bind("executedQty", o.executedQty()).bind("quoteQty", o.quoteQty()).bind("avgPrice", o.avgPrice())
-                    .bind("fee", o.fee()).bind("feeAsset", o.feeAsset()).bind("feeQuote", o.feeQuote())
-                    .bind("signalPrice", o.signalPrice()).bind("candleOpenTime", o.candleOpenTime())
-                    .bind("time", JdbiJournal.timestamp(o.time())).bind("reason", o.reason()).add();
+            rows.value(id).value(o.seq()).value(o.clientOrderId()).value(o.symbol()).value(o.side().name())
+                    .value(o.type().name()).value(o.status().name()).value(o.requestedQty()).value(o.executedQty())
+                    .value(o.quoteQty()).value(o.avgPrice()).value(o.fee()).value(o.feeAsset()).value(o.feeQuote())
+                    .value(o.signalPrice()).value(o.candleOpenTime()).value(o.time()).value(o.reason()).endRow();
         }
-        if (!orders.isEmpty()) {
-            batch.execute();
-        }
+        rows.into(h, """
+                copy backtest_orders (run_id, seq, client_order_id, symbol, side, type, status, requested_qty,
+                     executed_qty, quote_qty, avg_price, fee, fee_asset, fee_quote, signal_price, candle_open_time,
+                     time, reason) from stdin""");
     }
 
     private static void insertTrips(Handle h, long id, List<RoundTrip> trips) {
-        PreparedBatch batch = h.prepareBatch("""
-                insert into backtest_round_trips (run_id, seq, entry_seq, exit_seq, qty, entry_price, exit_price,
-                       entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at)
-                values (:run, :seq, :entry, :exit, :qty, :entryPrice, :exitPrice, :entryValue, :exitValue, :fees,
-                       :netPnl, :grossPnl, :openedAt, :closedAt)""");
+        if (trips.isEmpty()) {
+            return;
+        }
+        CopyText rows = new CopyText();
         int seq = 0;
         for (RoundTrip t : trips) {
-            batch.bind("run", id).bind("seq", ++seq).bind("entry", t.entryOrderId()).bind("exit", t.exitOrderId())
-                    .bind("qty", t.qty()).bind("entryPrice", t.entryPrice()).bind("exitPrice", t.exitPrice())
-                    .bind("entryValue", t.entryValue()).bind("exitValue", t.exitValue()).bind("fees", t.fees())
-                    .bind("netPnl", t.netPnl()).bind("grossPnl", t.grossPnl())
-                    .bind("openedAt", JdbiJournal.timestamp(t.openedAt()))
-                    .bind("closedAt", JdbiJournal.timestamp(t.closedAt())).add();
+            rows.value(id).value(++seq).value(t.entryOrderId()).value(t.exitOrderId()).value(t.qty())
+                    .value(t.entryPrice()).value(t.exitPrice()).value(t.entryValue()).value(t.exitValue())
+                    .value(t.fees()).value(t.netPnl()).value(t.grossPnl()).value(t.openedAt()).value(t.closedAt())
+                    .endRow();
         }
-        if (!trips.isEmpty()) {
-            batch.execute();
-        }
+        rows.into(h, """
+                copy backtest_round_trips (run_id, seq, entry_seq, exit_seq, qty, entry_price, exit_price,
+                     entry_value, exit_value, fees, net_pnl, gross_pnl, opened_at, closed_at) from stdin""");
     }
 
     public Optional<Run> find(long id) {

@@ -17,7 +17,8 @@ class CandleCopyReaderTest {
     @Test
     void decimalsOfEveryShapeComeBackExactlyAcrossParts() {
         String[] prices = {"0.00000001", "5.233", "50000", "123456789012.123456789", "0.10000000", "9999.9999",
-            "1000", "100000000.00000001"};
+            "1000", "100000000.00000001",
+            "100000000000000000000", "90000000000000000000", "123456789012345678901234.5", "0.000000000000000000001", "922337203685477580.7", "7.00"};
         List<Candle> candles = new ArrayList<>();
         long t0 = 1_675_209_600_000L;
         for (int i = 0; i < 20_160; i++) { // two weeks of minutes: read in parts
