@@ -61,8 +61,7 @@ final class CandleReplay {
         StrategyIdentity identity = new StrategyIdentity(0, QuietBacktestLogs.PREFIX + name, Mode.PAPER, symbol,
                 interval);
         TripLog trips = new TripLog();
-        RiskBook book = new RiskBook(trips, clock);
-        book.apply(limits.settings(identity.name()));
+        RiskBook book = RiskBook.withFixedLimits(trips, clock, limits.settings(identity.name()));
         // Paper orders never wait on lookups or retries: the sleeper is never called.
         OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock,
                 book.seat(identity, limits.account(), parameters.decimal(CommonParameters.ORDER_VALUE)));

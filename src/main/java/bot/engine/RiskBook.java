@@ -42,6 +42,7 @@ public final class RiskBook {
 
     private final RiskJournal journal;
     private final InstantSource clock;
+    private final boolean limitsFixed;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock.
     private RiskSettings settings = RiskSettings.NONE;
@@ -54,8 +55,24 @@ public final class RiskBook {
     private final Set<Long> haltsSeen = new HashSet<>();
 
     public RiskBook(RiskJournal journal, InstantSource clock) {
+        this(journal, clock, false);
+    }
+
+    private RiskBook(RiskJournal journal, InstantSource clock, boolean limitsFixed) {
         this.journal = journal;
         this.clock = clock;
+        this.limitsFixed = limitsFixed;
+    }
+
+    /**
+     * A book whose limits never change (a backtest's): a scope without a drawdown or daily-loss limit
+     * is then never marked, as no later limit can look back at its path. Marking took more of a
+     * backtest's time than the strategy did.
+     */
+    public static RiskBook withFixedLimits(RiskJournal journal, InstantSource clock, RiskSettings settings) {
+        RiskBook book = new RiskBook(journal, clock, true);
+        book.apply(settings);
+        return book;
     }
 
     /** Limits held in memory only: hand them over with {@link #apply}. */
@@ -77,6 +94,9 @@ public final class RiskBook {
         List<Seat> toFlatten = new ArrayList<>();
         lock.lock();
         try {
+            if (limitsFixed && applied) {
+                throw new IllegalStateException("this book's limits are fixed");
+            }
             Instant now = clock.instant();
             for (Map.Entry<Scope, Instant> resume : next.resumes().entrySet()) {
                 Instant seen = resumesSeen.put(resume.getKey(), resume.getValue());
@@ -205,6 +225,9 @@ public final class RiskBook {
         private List<ClosedTrade> history = List.of();
         private BigDecimal reserved = BigDecimal.ZERO;
         private volatile Runnable flatten = () -> { };
+        // Whether a closed candle marks the scope's equity: always, unless the limits are fixed and have none for it.
+        private boolean markOwn = true;
+        private boolean markAccount = true;
 
         private Seat(StrategyIdentity strategy, String account, BigDecimal capital) {
             this.strategy = strategy;
@@ -259,6 +282,8 @@ public final class RiskBook {
                 List<ClosedTrade> accountPast = new ArrayList<>();
                 seats.values().stream().filter(s -> s.account.equals(account)).forEach(s -> accountPast.addAll(s.history));
                 watches.put(account, EquityWatch.rebuild(accountPast, lastResume(account), now));
+                markOwn = !limitsFixed || settings.limitsOf(own).watchesEquity();
+                markAccount = !limitsFixed || settings.limitsOf(account).watchesEquity();
                 // a daemon stopped before it sold what a halt or trip with flatten asked for sells it now
                 flattenNow = !holding.isFlat() && settings.blocks().stream().anyMatch(b -> b.activeAt(now) && in(b.scope())
                         && (b.flatten() || !b.isHalt() && settings.limitsOf(b.scope()).onTrip() == OnTrip.FLATTEN));
@@ -333,12 +358,12 @@ public final class RiskBook {
                 Instant now = clock.instant();
                 lastClose = candle.close();
                 List<Trip> found = List.of();
-                EquityWatch ownWatch = watches.get(own);
+                EquityWatch ownWatch = markOwn ? watches.get(own) : null;
                 if (ownWatch != null) {
                     // the strategy's own scope holds this seat alone: no sum over the book
                     found = ownWatch.mark(own, settings.limitsOf(own), equity(), capital, now);
                 }
-                EquityWatch accountWatch = watches.get(account);
+                EquityWatch accountWatch = markAccount ? watches.get(account) : null;
                 if (accountWatch != null) {
                     List<Trip> more = accountWatch.mark(account, settings.limitsOf(account), scopeEquity(account),
                             scopeCapital(account), now);

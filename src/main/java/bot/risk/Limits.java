@@ -13,6 +13,11 @@ public record Limits(Threshold maxDrawdown, Threshold dailyLoss, Integer maxLoss
 
     public static final Limits NONE = new Limits(null, null, null, null, null, null, OnTrip.HALT);
 
+    /** True when an equity limit (drawdown or daily loss) is set: only then does marking the scope's equity matter. */
+    public boolean watchesEquity() {
+        return maxDrawdown != null || dailyLoss != null;
+    }
+
     /**
      * The limits of stored (or to be stored) values, each key checked; {@link IllegalArgumentException}
      * with a message that starts with the key when one is wrong, or when they do not go together.

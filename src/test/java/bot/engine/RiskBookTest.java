@@ -1,6 +1,7 @@
 package bot.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import bot.domain.Candle;
@@ -66,6 +67,22 @@ class RiskBookTest {
         assertEquals(Optional.empty(), b.entry(new BigDecimal("50")), "100 + 50: exactly at the limit");
         b.entryDone(Holding.flat("BTCUSDT"));
         assertEquals("max_exposure", b.entry(new BigDecimal("50.01")).orElseThrow().reason());
+    }
+
+    @Test
+    void aBookWithFixedLimitsTripsOnTheLimitsItHasAndTakesNoOthers() {
+        RiskSettings settings = new RiskSettings(Map.of(Scope.strategy("a"), Limits.of(Scope.Kind.STRATEGY,
+                Map.of("max_drawdown", "10USDT"))), List.of(), Map.of());
+        RiskBook fixed = RiskBook.withFixedLimits(RiskJournal.NONE, clock, settings);
+        RiskBook.Seat a = fixed.seat(new StrategyIdentity(1, "a", Mode.PAPER, "BTCUSDT", Interval.M1), "main",
+                new BigDecimal("100"));
+        a.open(Holding.flat("BTCUSDT"));
+        a.entryDone(held());
+        a.mark(close("50000")); // -0.1
+        assertEquals(Optional.empty(), a.entry(BigDecimal.ONE));
+        a.mark(close("44900")); // 89.8 - 100.1 = -10.3: more than 10 below the peak 0
+        assertEquals("max_drawdown", a.entry(BigDecimal.ONE).orElseThrow().reason());
+        assertThrows(IllegalStateException.class, () -> fixed.apply(RiskSettings.NONE));
     }
 
     @Test
