@@ -58,8 +58,8 @@ final class BacktestBench {
                     network -> symbol -> Optional.empty());
             Backtester.Request request = new Backtester.Request(null, "mean_reversion", SYMBOL, "1m",
                     "{\"order_value\": 100}", "--config", null, null);
-            double[] endToEnd = new double[3];
-            long[][] phases = new long[3][];
+            double[] endToEnd = new double[5];
+            long[][] phases = new long[5][];
             int trades = 0;
             for (int i = 0; i < endToEnd.length; i++) {
                 System.gc(); // each run starts with an empty young generation, as a fresh bot backtest does
@@ -77,8 +77,8 @@ final class BacktestBench {
                 trades = (int) outcome.report().total().trades();
             }
             Arrays.sort(endToEnd);
-            figures.add(Figure.atLeast("end to end: read, run, store (median of 3; " + trades + " round trips)",
-                    endToEnd[1] / 1e6, 1.0, "M candles/s", "%.2f"));
+            figures.add(Figure.atLeast("end to end: read, run, store (median of 5; " + trades + " round trips)",
+                    endToEnd[2] / 1e6, 1.0, "M candles/s", "%.2f"));
             StringBuilder split = new StringBuilder();
             for (long[] phase : phases) {
                 split.append(split.isEmpty() ? "" : "; ").append(String.format("%d / %d / %d ms (GC %d ms)",

@@ -169,9 +169,7 @@ public final class CandleSeries extends AbstractList<Candle> implements RandomAc
         }
 
         public Builder startRow(long openTime, long closeTime) {
-            if (built) {
-                throw new IllegalStateException("the series is built");
-            }
+            unbuilt();
             if (size == columns.openTimes.length) {
                 columns.grow(size + (size >> 1) + 16);
             }
@@ -182,6 +180,7 @@ public final class CandleSeries extends AbstractList<Candle> implements RandomAc
 
         /** Decimal {@code column} of the row, unscaledValue x 10^-scale. */
         public Builder decimal(int column, long unscaledValue, int scale) {
+            unbuilt();
             if (scale < 0 || scale > Byte.MAX_VALUE) {
                 return decimal(column, BigDecimal.valueOf(unscaledValue, scale));
             }
@@ -192,6 +191,7 @@ public final class CandleSeries extends AbstractList<Candle> implements RandomAc
 
         /** Decimal {@code column} of the row, any size or scale. */
         public Builder decimal(int column, BigDecimal value) {
+            unbuilt();
             if (value.scale() >= 0 && value.scale() <= Byte.MAX_VALUE && value.precision() <= 18) {
                 return decimal(column, value.unscaledValue().longValueExact(), value.scale());
             }
@@ -203,13 +203,24 @@ public final class CandleSeries extends AbstractList<Candle> implements RandomAc
         }
 
         public Builder endRow(long trades) {
+            unbuilt();
             columns.trades[size] = trades;
             size++;
             return this;
         }
 
+        private void unbuilt() {
+            if (built) {
+                throw new IllegalStateException("the series is built");
+            }
+        }
+
         public CandleSeries build() {
+            unbuilt();
             built = true;
+            if (size < columns.openTimes.length / 2 && columns.openTimes.length > 1 << 16) {
+                columns.grow(size); // far fewer than room was made for: give the rest back
+            }
             return new CandleSeries(symbol, interval, new Chunk[] {new Chunk(columns, 0, size)});
         }
     }

@@ -78,7 +78,9 @@ final class CandleCopyReader {
                 + " from candles where network = '" + network.code() + "' and symbol = '" + symbol
                 + "' and interval = '" + interval.code() + "' and open_time between " + from + " and " + to
                 + " order by open_time) to stdout";
-        int expected = (int) Math.min(1 << 24, Math.max(16, (to - from) / interval.nominalMillis() + 1));
+        // Room for the whole span when the data has no holes; capped, as a span with holes holds fewer
+        // (the series grows past it when needed, and is trimmed when it holds far fewer).
+        int expected = (int) Math.min(1 << 19, Math.max(16, (to - from) / interval.nominalMillis() + 1));
         return jdbi.withHandle(h -> {
             Connection connection = h.getConnection();
             try (CopyRows rows = new CopyRows(new PGCopyInputStream(connection.unwrap(PGConnection.class), sql))) {

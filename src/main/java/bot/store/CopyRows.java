@@ -58,8 +58,17 @@ final class CopyRows implements AutoCloseable {
         if (negative) {
             at++;
         }
-        if (at == end || end - at > MAX_LONG_DIGITS) {
+        if (at == end) {
             throw unexpected("an integer", position, end);
+        }
+        if (end - at > MAX_LONG_DIGITS) {
+            try {
+                long wide = Long.parseLong(new String(buffer, position, end - position, StandardCharsets.US_ASCII));
+                position = end + 1;
+                return wide;
+            } catch (NumberFormatException e) {
+                throw unexpected("an integer", position, end);
+            }
         }
         long value = 0;
         for (int i = at; i < end; i++) {

@@ -26,7 +26,8 @@ class CandleSeriesTest {
         }
         CandleSeries first = build(candles.subList(0, 400));
         CandleSeries second = build(candles.subList(400, 1_000));
-        CandleSeries joined = CandleSeries.join("FILUSDT", Interval.M1, List.of(first, second.subList(0, 600)));
+        CandleSeries joined = CandleSeries.join("FILUSDT", Interval.M1, List.of(first, second.subList(0, 0),
+                build(List.of()), second.subList(0, 600)));
         assertEquals(candles, joined);
         for (int i = 0; i < candles.size(); i++) {
             assertEquals(candles.get(i).close().scale(), joined.get(i).close().scale(), "scale of candle " + i);
@@ -34,6 +35,8 @@ class CandleSeriesTest {
         assertEquals(candles.subList(250, 700), joined.subList(250, 700));
         assertEquals(candles.subList(260, 270), joined.subList(250, 700).subList(10, 20));
         assertEquals(candles.get(699).openTime(), joined.subList(250, 700).openTime(449));
+        assertEquals(candles.subList(250, 400), joined.subList(250, 400), "a view ending on a part's end");
+        assertEquals(candles.subList(400, 401), joined.subList(400, 401), "a view of a part's first candle");
         assertThrows(IndexOutOfBoundsException.class, () -> joined.subList(250, 700).get(450));
         assertThrows(IndexOutOfBoundsException.class, () -> joined.get(-1));
     }

@@ -86,6 +86,45 @@ class RiskBookTest {
     }
 
     @Test
+    void aBookWithFixedLimitsDecidesAsTheDaemonsBookDoes() {
+        Limits accountDrawdown = Limits.of(Scope.Kind.ACCOUNT, Map.of("max_drawdown", "10USDT"));
+        Limits dailyLoss = Limits.of(Scope.Kind.STRATEGY, Map.of("daily_loss", "5USDT"));
+        for (RiskSettings settings : List.of(
+                new RiskSettings(Map.of(Scope.account("main"), accountDrawdown), List.of(), Map.of()),
+                new RiskSettings(Map.of(Scope.strategy("a"), dailyLoss), List.of(), Map.of()),
+                RiskSettings.NONE)) {
+            List<String> daemons = decisions(settings, false);
+            List<String> fixed = decisions(settings, true);
+            assertEquals(daemons, fixed, settings.toString());
+        }
+    }
+
+    /** What the entry check says after each close of a held position, over two days. */
+    private static List<String> decisions(RiskSettings settings, boolean fixedLimits) {
+        AdjustableClock time = new AdjustableClock(Instant.parse("2019-10-11T22:00:00Z"));
+        RiskBook riskBook;
+        if (fixedLimits) {
+            riskBook = RiskBook.withFixedLimits(RiskJournal.NONE, time, settings);
+        } else {
+            riskBook = RiskBook.inMemory(time);
+            riskBook.apply(settings);
+        }
+        RiskBook.Seat a = riskBook.seat(new StrategyIdentity(1, "a", Mode.PAPER, "BTCUSDT", Interval.M1), "main",
+                new BigDecimal("100"));
+        a.open(Holding.flat("BTCUSDT"));
+        a.entryDone(held());
+        List<String> said = new java.util.ArrayList<>();
+        for (String price : List.of("50000", "51000", "48000", "49000", "47500", "47000", "46000", "44000")) {
+            time.advance(java.time.Duration.ofHours(1)); // the day changes after the second close
+            a.mark(close(price));
+            said.add(price + " " + a.entry(BigDecimal.ONE).map(RiskBook.Denial::reason).orElse("go"));
+            a.entryDone(held());
+        }
+        assertTrue(said.stream().anyMatch(s -> !s.endsWith("go")) || settings.limits().isEmpty(), said.toString());
+        return said;
+    }
+
+    @Test
     void anAccountsDrawdownSumsItsStrategiesAndFlattensThemAllOnTrip() {
         limits("max_drawdown", "0.05", "on_trip", "flatten"); // 0.05 x (100 + 100) = 10
         RiskBook.Seat a = seat(1, "a");
