@@ -9,6 +9,7 @@ import bot.backtest.Gap;
 import bot.json.Json;
 import bot.report.Report;
 import bot.report.ReportFormat;
+import bot.store.CandleRepository;
 import bot.store.Database;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -101,7 +102,7 @@ final class BacktestCommand implements Callable<Integer> {
             return sweep(request);
         }
         Backtester.Outcome outcome;
-        try (Database db = root.openDatabase()) {
+        try (Database db = root.openDatabase(1 + CandleRepository.parallelReads())) {
             Backtester backtester = new Backtester(db.jdbi(), root.strategyRegistry(),
                     network -> root.symbolRules(network.testnet()));
             outcome = backtester.run(backtester.plan(request));
@@ -134,7 +135,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
         }
         List<ParameterSweep.Result> results;
-        try (Database db = root.openDatabase()) {
+        try (Database db = root.openDatabase(1 + CandleRepository.parallelReads())) {
             Backtester backtester = new Backtester(db.jdbi(), root.strategyRegistry(),
                     network -> root.symbolRules(network.testnet()));
             List<Map<String, String>> combos = ParameterSweep.combinations(axes);
@@ -158,7 +159,7 @@ final class BacktestCommand implements Callable<Integer> {
         }
         Instant start = since == null ? null : TimeArgument.parse("--since", since, false);
         Backtester.Check check;
-        try (Database db = root.openDatabase()) {
+        try (Database db = root.openDatabase(1 + CandleRepository.parallelReads())) {
             check = new Backtester(db.jdbi(), root.strategyRegistry(), network -> root.symbolRules(network.testnet()))
                     .againstJournal(strategy, start);
         }

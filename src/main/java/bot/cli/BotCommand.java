@@ -112,6 +112,11 @@ public final class BotCommand implements Runnable {
         return Database.open(settings());
     }
 
+    /** The database, with {@code idleConnections} opened in the background from the start. */
+    public Database openDatabase(int idleConnections) {
+        return Database.open(settings(), idleConnections);
+    }
+
     /** The master key's source: BOT_MASTER_KEY, BOT_MASTER_KEY_FILE, systemd's credential, else var/secret/master.key. */
     public MasterKeySource masterKeySource() {
         return MasterKeys.source(settings(), environment.variables());

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.postgresql.PGConnection;
@@ -29,15 +32,15 @@ final class CandleCopyReader {
     /** Below this many milliseconds of candles one COPY does; above, the range is read in parts at once. */
     private static final long SPLIT_SPAN_MILLIS = 7L * 24 * 3600 * 1000;
 
-    /** At most this many parts at once: each holds one of the pool's connections while it reads. */
-    private static final int MAX_PARTS = 6;
+    /** Parts read at once: one per core, at most 6, as each holds one of the pool's connections. */
+    static final int PARTS = Math.min(6, Runtime.getRuntime().availableProcessors());
 
     /**
-     * The candles in [from, to], oldest first. A long range is cut into two parts per core, read at
-     * the same time on as many connections, then joined in order. The server's side of a COPY is
-     * most of the work (a year of 1m candles: 0.4 CPU-seconds of PostgreSQL to 0.15 of ours), and a
-     * server process waiting for its rows to be taken leaves its core idle: on 2 cores, 4 parts read
-     * a year in 260-320 ms where 2 parts took 310-550 ms.
+     * The candles in [from, to], oldest first. A long range is cut into one part per core, read at
+     * the same time on as many connections, then joined in order: the server's side of a COPY is
+     * most of the work (a year of 1m candles: 0.4 CPU-seconds of PostgreSQL to 0.15 of ours). More
+     * parts than cores read faster in a warmed-up JVM but slower in a fresh one (a bin/bot backtest),
+     * whose code is not compiled yet: 4 parts took 1.3 s there, 2 parts 0.75 s.
      */
     static CandleSeries load(Jdbi jdbi, Network network, String symbol, Interval interval, long from, long to) {
         long[] bounds = jdbi.withHandle(h -> h.createQuery("""
@@ -51,13 +54,16 @@ final class CandleCopyReader {
         if (bounds == null) {
             return CandleSeries.builder(symbol, interval, 0).build();
         }
-        int parts = Math.min(MAX_PARTS, 2 * Runtime.getRuntime().availableProcessors());
+        int parts = PARTS;
         long span = bounds[1] - bounds[0];
-        if (span < SPLIT_SPAN_MILLIS) {
+        if (parts < 2 || span < SPLIT_SPAN_MILLIS) {
             return part(jdbi, network, symbol, interval, bounds[0], bounds[1]);
         }
-        List<java.util.concurrent.Future<CandleSeries>> futures = new ArrayList<>();
-        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<CandleSeries>> futures = new ArrayList<>();
+        // Platform threads: a virtual thread parks whenever its socket is empty and waits for the poller
+        // and a free carrier to go on, and on 2 cores those waits left the server idle (a year's read
+        // 290-550 ms on virtual threads, 255-300 ms on these).
+        try (var executor = Executors.newFixedThreadPool(parts, Thread.ofPlatform().name("candle-read-", 1).factory())) {
             long start = bounds[0];
             for (int i = 0; i < parts; i++) {
                 long first = start;
@@ -70,7 +76,7 @@ final class CandleCopyReader {
                 read.add(future.get());
             }
             return CandleSeries.join(symbol, interval, read);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new DatabaseException(String.valueOf(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -202,6 +202,11 @@ public final class CandleRepository implements CandleArchive {
                 .execute();
     }
 
+    /** How many connections a long {@link #load} reads on at once. */
+    public static int parallelReads() {
+        return CandleCopyReader.PARTS;
+    }
+
     /**
      * The stored candles of {@code network} with open time in [from, to], oldest first; read with
      * COPY ({@link CandleCopyReader}) for any symbol of letters and digits.

@@ -50,13 +50,22 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database the settings name and brings its schema up to date. */
     public static Database open(Settings settings) {
+        return open(settings, 1);
+    }
+
+    /**
+     * The same, with {@code idleConnections} opened in the background from the start: a command that
+     * soon reads on several connections at once (a backtest's candles) finds them ready instead of
+     * waiting while the pool opens them one after the other.
+     */
+    public static Database open(Settings settings, int idleConnections) {
         if (settings.dbUrl().isPresent()) {
-            return connect(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null);
+            return connect(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null, idleConnections);
         }
         EmbeddedServer server = EmbeddedServer.acquire(settings.pgDataDir(), true,
                 settings.varDir().resolve("secret").resolve("pgdata.password"));
         try {
-            return connect(server.jdbcUrl(), EmbeddedServer.USER, server.password(), server);
+            return connect(server.jdbcUrl(), EmbeddedServer.USER, server.password(), server, idleConnections);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -65,6 +74,11 @@ public final class Database implements AutoCloseable {
 
     /** Connects to {@code url} and migrates it; {@code server}, when given, is released on close. */
     public static Database connect(String url, String user, String password, EmbeddedServer server) {
+        return connect(url, user, password, server, 1);
+    }
+
+    private static Database connect(String url, String user, String password, EmbeddedServer server,
+            int idleConnections) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (user != null && !user.isEmpty()) {
@@ -75,7 +89,7 @@ public final class Database implements AutoCloseable {
         }
         config.setPoolName("bot-db");
         config.setMaximumPoolSize(8);
-        config.setMinimumIdle(1);
+        config.setMinimumIdle(Math.min(idleConnections, config.getMaximumPoolSize()));
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(5_000);
         config.addDataSourceProperty("ApplicationName", EmbeddedServer.applicationName());
