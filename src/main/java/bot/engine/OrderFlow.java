@@ -9,6 +9,7 @@ import bot.engine.OrderLife.Opening;
 import bot.engine.OrderLife.Policy;
 import bot.risk.PreTradeCheck;
 import bot.risk.RiskDecision;
+import bot.risk.RiskSettings;
 import java.math.BigDecimal;
 import java.time.InstantSource;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class OrderFlow {
     }
 
     private static RiskBook.Seat noLimits(StrategyIdentity strategy, InstantSource clock) {
-        return RiskBook.inMemory(clock).seat(strategy, "", BigDecimal.ZERO);
+        // a book of its own that no one can give limits: fixed, so its candles are not marked
+        return RiskBook.withFixedLimits(RiskJournal.NONE, clock, RiskSettings.NONE).seat(strategy, "", BigDecimal.ZERO);
     }
 
     /** True while an order of the strategy is in doubt past the bounded lookups: it trades nothing until it is settled. */
