@@ -37,6 +37,11 @@ public final class StatusPublisher implements AutoCloseable {
     private final Runnable alsoEachPass;
     // Used by the publishing thread only (and by close() once that thread has ended).
     private final Map<Long, Long> runningSince = new HashMap<>();
+    private final Map<Long, PhaseSeen> phases = new HashMap<>();
+
+    /** A strategy's phase and when this publisher first saw it in it. */
+    private record PhaseSeen(String phase, long since) {
+    }
     private final Map<Long, StrategyState.Code> told = new HashMap<>();
     private boolean failing;
     private final Thread thread;
@@ -84,7 +89,13 @@ public final class StatusPublisher implements AutoCloseable {
             if (activity.runner() != null) {
                 runningSince.putIfAbsent(activity.strategyId(), now);
             }
-            StrategyState state = StrategyState.of(activity, now, runningSince.getOrDefault(activity.strategyId(), now));
+            PhaseSeen seen = phases.get(activity.strategyId());
+            if (seen == null || !seen.phase().equals(activity.phase())) {
+                seen = new PhaseSeen(activity.phase(), now);
+                phases.put(activity.strategyId(), seen);
+            }
+            StrategyState state = StrategyState.of(activity, now, runningSince.getOrDefault(activity.strategyId(), now),
+                    seen.since());
             tell(activity, state);
             rows.add(row(activity, state));
         }

@@ -43,13 +43,27 @@ public record StrategyState(Code code, String reason) {
     static final int SILENT_INTERVALS = 2;
 
     /**
-     * The state of one strategy at {@code nowMillis} (the engine's clock). {@code runningSinceMillis}
-     * is when its runner was first seen running, for a stream silent from the start.
+     * How long a warm-up may take before the strategy counts as waiting for the network: the candles
+     * come from one REST request (at most 8 at once over the host's weight budget), seconds at most.
      */
+    static final long WARM_UP_PATIENCE_MILLIS = 60_000;
+
+    /** The same, for a strategy seen in its phase from {@code nowMillis} on. */
     public static StrategyState of(StrategyActivity activity, long nowMillis, long runningSinceMillis) {
+        return of(activity, nowMillis, runningSinceMillis, nowMillis);
+    }
+
+    /**
+     * The state of one strategy at {@code nowMillis} (the engine's clock). {@code runningSinceMillis}
+     * is when its runner was first seen running, for a stream silent from the start;
+     * {@code phaseSinceMillis} when it was first seen in its present phase, for a warm-up that does
+     * not come (Binance unreachable at start).
+     */
+    public static StrategyState of(StrategyActivity activity, long nowMillis, long runningSinceMillis,
+            long phaseSinceMillis) {
         return switch (activity.phase()) {
             case "PREPARING", "RECONCILING" -> new StrategyState(Code.STARTING, null);
-            case "SUBSCRIBING" -> new StrategyState(Code.WARMING_UP, null);
+            case "SUBSCRIBING" -> warmingUp(nowMillis - phaseSinceMillis);
             case "WAITING_TO_RETRY" -> new StrategyState(activity.refusalPassing() ? Code.WAITING_FOR_NETWORK
                     : Code.REFUSED, activity.refusal());
             case "RUNNING" -> running(activity, nowMillis, runningSinceMillis);
@@ -68,7 +82,7 @@ public record StrategyState(Code code, String reason) {
             case STOPPED -> new StrategyState(Code.STOPPED, null);
             case NEW, RUNNING -> {
                 if (!view.warmedUp()) {
-                    yield new StrategyState(Code.WARMING_UP, null);
+                    yield warmingUp(nowMillis - runningSinceMillis);
                 }
                 long interval = Interval.parse(activity.interval()).nominalMillis();
                 long since = view.lastCandle() == null ? runningSinceMillis : view.lastCandle().closeTime();
@@ -78,6 +92,12 @@ public record StrategyState(Code code, String reason) {
                         : new StrategyState(Code.RUNNING, null);
             }
         };
+    }
+
+    private static StrategyState warmingUp(long waitedMillis) {
+        return waitedMillis > WARM_UP_PATIENCE_MILLIS
+                ? new StrategyState(Code.WAITING_FOR_NETWORK, "no warm-up candles after " + waitedMillis / 1000 + " s")
+                : new StrategyState(Code.WARMING_UP, null);
     }
 
     /** "halted: reason", or the plain state. */

@@ -110,6 +110,15 @@ class StatusPublisherTest {
         assertEquals("starting", StrategyState.of(activity("RECONCILING", null, false, null), 0, 0).describe());
         assertEquals("warming up", StrategyState.of(activity("SUBSCRIBING", null, false, null), 0, 0).describe());
         assertEquals("warming up", StrategyState.of(activity("RUNNING", null, false, warming), 0, 0).describe());
+        // Binance unreachable at start: a warm-up that does not come within a minute is said to wait for it
+        assertEquals("warming up", StrategyState.of(activity("SUBSCRIBING", null, false, null), minute, 0, 0)
+                .describe());
+        assertEquals("waiting for the network: no warm-up candles after 61 s",
+                StrategyState.of(activity("SUBSCRIBING", null, false, null), minute + 1000, 0, 0).describe());
+        assertEquals("warming up", StrategyState.of(activity("RUNNING", null, false, warming), 2 * minute, minute)
+                .describe());
+        assertEquals("waiting for the network: no warm-up candles after 90 s",
+                StrategyState.of(activity("RUNNING", null, false, warming), 2 * minute + 30_000, minute).describe());
         assertEquals("refused: unknown kind martingale",
                 StrategyState.of(activity("WAITING_TO_RETRY", "unknown kind martingale", false, null), 0, 0).describe());
         assertEquals("waiting for the network: the exchange is unreachable",
