@@ -158,7 +158,7 @@ public final class CandleSeries extends AbstractList<Candle> implements RandomAc
     public static final class Builder {
         private final String symbol;
         private final Interval interval;
-        private Columns columns;
+        private final Columns columns;
         private int size;
         private boolean built;
 

@@ -1,8 +1,8 @@
 package bot.store;
 
+import bot.domain.CandleSeries;
 import java.io.IOException;
 import java.io.InputStream;
-import bot.domain.CandleSeries;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -29,10 +29,8 @@ final class CopyRows implements AutoCloseable {
 
     /** Moves to the next row; false at the end of the data. */
     boolean next() throws IOException {
-        if (lineEnd >= 0) {
-            if (position != lineEnd + 1) {
-                throw new DatabaseException("unexpected COPY row: more fields than read");
-            }
+        if (lineEnd >= 0 && position != lineEnd + 1) {
+            throw new DatabaseException("unexpected COPY row: more fields than read");
         }
         while (true) {
             for (int i = position; i < limit; i++) {
