@@ -71,14 +71,14 @@ final class BacktestCommand implements Callable<Integer> {
                     + " combination runs, in parallel, ranked by --rank.")
     List<String> sweep = new ArrayList<>();
 
-    @Option(names = "--rank", paramLabel = "KPI", defaultValue = "netProfit",
-            description = "The KPI a sweep ranks by (default: ${DEFAULT-VALUE}; also winRate, profitFactor,"
+    @Option(names = "--rank", paramLabel = "KPI",
+            description = "The KPI a sweep ranks by (default: netProfit; also winRate, profitFactor,"
                     + " expectancy, expectancyRatio, sharpe, sortino, trades, maxDrawdown, maxDrawdownPct).")
     String rank;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "20",
-            description = "How many of a sweep's best combinations to print (default: ${DEFAULT-VALUE}).")
-    int top;
+    @Option(names = "--top", paramLabel = "N",
+            description = "How many of a sweep's best combinations to print (default: 20).")
+    Integer top;
 
     @Option(names = "--against-journal",
             description = "Replay the candles the daemon archived for --strategy and compare, candle by candle, the"
@@ -98,7 +98,7 @@ final class BacktestCommand implements Callable<Integer> {
             return againstJournal();
         }
         Backtester.Request request = request();
-        if (!sweep.isEmpty() || keep) {
+        if (!sweep.isEmpty() || keep || rank != null || top != null) {
             return sweep(request);
         }
         Backtester.Outcome outcome;
@@ -115,15 +115,16 @@ final class BacktestCommand implements Callable<Integer> {
 
     private Integer sweep(Backtester.Request request) throws InterruptedException {
         if (sweep.isEmpty()) {
-            throw new InputException("--keep: only with --sweep");
+            throw new InputException((keep ? "--keep" : rank != null ? "--rank" : "--top") + ": only with --sweep");
         }
-        if (top < 1) {
-            throw new InputException("--top: must be at least 1, got " + top);
+        int shown = top == null ? 20 : top;
+        if (shown < 1) {
+            throw new InputException("--top: must be at least 1, got " + shown);
         }
         SweepRank ranking;
         List<SweepAxis> axes = new ArrayList<>();
         try {
-            ranking = SweepRank.parse(rank);
+            ranking = SweepRank.parse(rank == null ? "netProfit" : rank);
         } catch (IllegalArgumentException e) {
             throw new InputException("--rank: " + e.getMessage());
         }
@@ -135,6 +136,7 @@ final class BacktestCommand implements Callable<Integer> {
             }
         }
         List<ParameterSweep.Result> results;
+        List<Gap> gaps;
         try (Database db = root.openDatabase(1 + CandleRepository.parallelReads())) {
             Backtester backtester = new Backtester(db.jdbi(), root.strategyRegistry(),
                     network -> root.symbolRules(network.testnet()));
@@ -142,9 +144,10 @@ final class BacktestCommand implements Callable<Integer> {
             Backtester.Plan plan = backtester.plan(request, combos);
             results = ParameterSweep.run(backtester, plan, combos, ranking, keep,
                     Runtime.getRuntime().availableProcessors());
+            gaps = plan.gaps();
         }
-        SweepTable.write(results.subList(0, Math.min(top, results.size())), results.size(), axes, ranking, keep,
-                format, root.environment().out());
+        SweepTable.write(results.subList(0, Math.min(shown, results.size())), results.size(), axes, ranking, keep,
+                gaps, format, root.environment().out());
         return Cli.OK;
     }
 
@@ -153,7 +156,8 @@ final class BacktestCommand implements Callable<Integer> {
             throw new InputException("--since: only with --against-journal (--from bounds a backtest)");
         }
         if (strategy == null || kind != null || symbol != null || interval != null || config != null
-                || configFile != null || from != null || to != null || !sweep.isEmpty() || keep) {
+                || configFile != null || from != null || to != null || !sweep.isEmpty() || keep || rank != null
+                || top != null) {
             throw new InputException("--against-journal: compares a stored strategy: give --strategy NAME and at most"
                     + " --since TIME");
         }
@@ -182,7 +186,7 @@ final class BacktestCommand implements Callable<Integer> {
         Instant start = from == null ? null : TimeArgument.parse("--from", from, false);
         Instant end = to == null ? null : TimeArgument.parse("--to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
-            throw new InputException("--to: " + end + " is not after --from " + start);
+            throw new InputException("--to: " + to + " is not after --from " + from);
         }
         String json = configFile != null ? ConfigFile.read(configFile) : config;
         return new Backtester.Request(strategy, kind, symbol, interval, json,
@@ -227,8 +231,7 @@ final class BacktestCommand implements Callable<Integer> {
             case table -> {
                 out.println(summary(outcome));
                 for (Gap gap : outcome.run().gaps()) {
-                    out.println("gap: " + gap.missing() + " candles missing, " + Instant.ofEpochMilli(gap.from())
-                            + " .. " + Instant.ofEpochMilli(gap.to()));
+                    out.println(gapLine(gap));
                 }
                 for (String trip : outcome.trips()) {
                     out.println("limit: " + trip);
@@ -240,6 +243,11 @@ final class BacktestCommand implements Callable<Integer> {
         out.flush();
     }
 
+    static String gapLine(Gap gap) {
+        return "gap: " + gap.missing() + (gap.missing() == 1 ? " candle" : " candles") + " missing, "
+                + Instant.ofEpochMilli(gap.from()) + " .. " + Instant.ofEpochMilli(gap.to());
+    }
+
     private static String summary(Backtester.Outcome outcome) {
         var run = outcome.run();
         long missing = run.gaps().stream().mapToLong(Gap::missing).sum();
@@ -247,6 +255,7 @@ final class BacktestCommand implements Callable<Integer> {
                 : run.kind()) + " on " + run.symbol() + " " + run.interval() + " " + run.network() + ", "
                 + run.candles() + " candles " + Instant.ofEpochMilli(run.fromOpenTime()) + " .. "
                 + Instant.ofEpochMilli(run.toOpenTime()) + " after " + run.warmupCandles() + " of warm-up; "
-                + (run.gaps().isEmpty() ? "no gaps" : run.gaps().size() + " gaps, " + missing + " candles missing");
+                + (run.gaps().isEmpty() ? "no gaps" : run.gaps().size() + (run.gaps().size() == 1 ? " gap, " : " gaps, ")
+                + missing + (missing == 1 ? " candle" : " candles") + " missing");
     }
 }

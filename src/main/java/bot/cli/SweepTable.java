@@ -1,6 +1,7 @@
 package bot.cli;
 
 import bot.app.ParameterSweep;
+import bot.backtest.Gap;
 import bot.backtest.SweepAxis;
 import bot.backtest.SweepRank;
 import bot.json.Json;
@@ -20,7 +21,7 @@ final class SweepTable {
     }
 
     static void write(List<ParameterSweep.Result> best, int combinations, List<SweepAxis> axes, SweepRank rank,
-            boolean kept, BacktestCommand.Format format, PrintWriter out) {
+            boolean kept, List<Gap> gaps, BacktestCommand.Format format, PrintWriter out) {
         List<String> header = new ArrayList<>(List.of("rank"));
         axes.forEach(a -> header.add(a.name()));
         header.addAll(List.of("trades", "winRate", "netProfit", "profitFactor", "maxDrawdown", "sharpe"));
@@ -44,6 +45,7 @@ final class SweepTable {
             case table -> {
                 out.println(combinations + " combinations, best " + best.size() + " by " + rank.field()
                         + (kept ? " (all stored)" : " (not stored: --keep stores them)"));
+                gaps.forEach(gap -> out.println(BacktestCommand.gapLine(gap)));
                 TextTable table = new TextTable(header.stream().map(SweepTable::title).toArray(String[]::new));
                 rows.forEach(table::row);
                 table.print(out);
@@ -53,11 +55,22 @@ final class SweepTable {
                 rows.forEach(row -> out.println(String.join(",", row)));
             }
             case json -> {
+                // as the report's JSON: counts as numbers, decimals as exact strings, null when not computable
                 ArrayNode array = Json.MAPPER.createArrayNode();
-                for (String[] row : rows) {
+                for (int i = 0; i < best.size(); i++) {
+                    ParameterSweep.Result r = best.get(i);
+                    Kpis k = r.kpis();
                     ObjectNode o = array.addObject();
-                    for (int i = 0; i < header.size(); i++) {
-                        o.put(header.get(i), row[i]);
+                    o.put("rank", i + 1);
+                    axes.forEach(a -> o.put(a.name(), r.values().get(a.name())));
+                    o.put("trades", k.trades());
+                    o.put("winRate", json(k.winRate()));
+                    o.put("netProfit", json(k.netProfit()));
+                    o.put("profitFactor", json(k.profitFactor()));
+                    o.put("maxDrawdown", json(k.maxDrawdown()));
+                    o.put("sharpe", json(k.sharpe()));
+                    if (kept) {
+                        o.put("run", r.runId());
                     }
                 }
                 try {
@@ -72,6 +85,10 @@ final class SweepTable {
 
     private static String title(String field) {
         return field.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static String json(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 
     private static String text(BigDecimal value) {

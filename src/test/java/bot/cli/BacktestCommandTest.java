@@ -249,6 +249,8 @@ class BacktestCommandTest {
         BigDecimal previous = null;
         for (JsonNode row : ranked) {
             BigDecimal net = new BigDecimal(row.get("netProfit").asText());
+            assertTrue(row.get("rank").isNumber() && row.get("trades").isNumber() && row.get("netProfit").isTextual(),
+                    "counts as numbers, decimals as exact strings, as the report's JSON: " + row);
             assertTrue(previous == null || previous.compareTo(net) >= 0, "best first: " + ranked);
             previous = net;
             // each combination's KPIs are those of a single backtest with its values
@@ -289,6 +291,13 @@ class BacktestCommandTest {
                 "--interval", "1m", "--config", CONFIG, "--sweep", "window=10,1", "--keep");
         assertRefused("--rank: unknown KPI", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
                 "--interval", "1m", "--config", CONFIG, "--sweep", "window=10", "--rank", "luck");
+        assertRefused("--rank: only with --sweep", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
+                "--interval", "1m", "--config", CONFIG, "--rank", "sharpe");
+        assertRefused("--top: only with --sweep", "backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT",
+                "--interval", "1m", "--config", CONFIG, "--top", "3");
+        assertRefused("--to: 2023-02-01 is not after --from 2023-02-20", "backtest", "--kind", "mean_reversion",
+                "--symbol", "FILUSDT", "--interval", "1m", "--config", CONFIG, "--from", "2023-02-20", "--to",
+                "2023-02-01");
         assertRefused("--run: no backtest run 999", "report", "--run", "999");
         assertRefused("--run: no backtest run 999", "orders", "--run", "999");
     }
