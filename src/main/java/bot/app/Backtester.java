@@ -89,9 +89,10 @@ public final class Backtester {
     }
 
     /** A stored run: its id, what it was, its KPIs and the gaps in its candles; when its limits tripped (a fresh run). */
-    public record Outcome(long runId, BacktestRuns.Run run, Report report, List<String> trips) {
+    public record Outcome(long runId, BacktestRuns.Run run, Report report, List<String> trips,
+            Map<String, Long> refused) {
         public Outcome(long runId, BacktestRuns.Run run, Report report) {
-            this(runId, run, report, List.of());
+            this(runId, run, report, List.of(), Map.of());
         }
     }
 
@@ -202,7 +203,7 @@ public final class Backtester {
         long id = new BacktestRuns(jdbi).save(run, record);
         return new Outcome(id, new BacktestRuns.Run(id, run.strategy(), run.kind(), run.symbol(), run.interval(),
                 run.network(), run.params(), run.fromOpenTime(), run.toOpenTime(), run.candles(), run.warmupCandles(),
-                run.gaps()), RunReport.of(plan.name(), plan.symbol(), record), record.trips());
+                run.gaps()), RunReport.of(plan.name(), plan.symbol(), record), record.trips(), record.refused());
     }
 
     /** The stored strategy's limits and its account's, as the daemon would check them. */

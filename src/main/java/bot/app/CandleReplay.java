@@ -12,6 +12,7 @@ import bot.engine.OrderFlow;
 import bot.engine.RiskBook;
 import bot.engine.StrategyIdentity;
 import bot.engine.StrategyRunner;
+import bot.engine.TradeEvents;
 import bot.engine.SymbolRulesSource;
 import bot.execution.PaperGateway;
 import bot.strategy.CommonParameters;
@@ -20,6 +21,8 @@ import bot.strategy.StrategyKind;
 import bot.strategy.StrategyParameters;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One backtest run: {@code bot start}'s wiring of a paper strategy (its runner, order flow,
@@ -63,8 +66,10 @@ final class CandleReplay {
         TripLog trips = new TripLog();
         RiskBook book = RiskBook.withFixedLimits(trips, clock, limits.settings(identity.name()));
         // Paper orders never wait on lookups or retries: the sleeper is never called.
+        Map<String, Long> refused = new TreeMap<>(); // counted on the runner's thread, read after it stopped
+        TradeEvents refusals = (strategy1, side, reason) -> refused.merge(reasonCode(reason), 1L, Long::sum);
         OrderFlow flow = new OrderFlow(identity, gateway, journal, rules, LookupBackoff.DEFAULT, Thread::sleep, clock,
-                book.seat(identity, limits.account(), parameters.decimal(CommonParameters.ORDER_VALUE)));
+                book.seat(identity, limits.account(), parameters.decimal(CommonParameters.ORDER_VALUE)), refusals);
         StrategyRunner runner = new StrategyRunner(identity, strategy, parameters, flow);
         if (!runner.reconcile()) {
             throw new IllegalStateException("the backtest's runner could not start (see the log)");
@@ -81,6 +86,12 @@ final class CandleReplay {
                     + "; see the log for its exception)");
         }
         Candle last = candles.get(candles.size() - 1);
-        return journal.record(last.close(), last.closeTime()).withTrips(trips.lines());
+        return journal.record(last.close(), last.closeTime()).withChecks(trips.lines(), refused);
+    }
+
+    /** "MIN_NOTIONAL: notional 3 is below 5" is counted as MIN_NOTIONAL. */
+    private static String reasonCode(String reason) {
+        int colon = reason.indexOf(':');
+        return colon > 0 ? reason.substring(0, colon) : reason;
     }
 }

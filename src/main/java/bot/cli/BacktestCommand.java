@@ -28,8 +28,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code bot backtest}: a strategy over the stored candles, through the daemon's own runner and paper fills. */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Run a strategy over the stored candles with the daemon's runner, order flow, exchange",
-            "filters and paper fills; store the run and print its KPIs as bot report computes them.",
+        description = {"Run a strategy over the stored candles, as bot start would in paper mode.",
+            "The daemon's runner, order flow, exchange filters and paper fills; the run is stored and its KPIs",
+            "printed as bot report computes them. Or sweep parameters, or compare with a strategy's journal.",
             "TIME is an ISO-8601 instant or a UTC date; --from is inclusive, --to exclusive (a date: its whole day)."})
 final class BacktestCommand implements Callable<Integer> {
 
@@ -216,6 +217,8 @@ final class BacktestCommand implements Callable<Integer> {
                 }
                 ArrayNode trips = root.putArray("trips");
                 outcome.trips().forEach(trips::add);
+                ObjectNode refused = root.putObject("refused");
+                outcome.refused().forEach(refused::put);
                 root.set("strategies", parsed.get("strategies"));
                 root.set("total", parsed.get("total"));
                 out.println(Json.PRETTY.writeValueAsString(root));
@@ -235,6 +238,11 @@ final class BacktestCommand implements Callable<Integer> {
                 }
                 for (String trip : outcome.trips()) {
                     out.println("limit: " + trip);
+                }
+                if (!outcome.refused().isEmpty()) {
+                    out.println("refused: " + outcome.refused().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))
+                            + " (orders the pre-trade checks denied: exchange filters or risk limits)");
                 }
                 Report report = outcome.report();
                 ReportFormat.TABLE.write(report, out);

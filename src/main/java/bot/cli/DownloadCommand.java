@@ -74,6 +74,14 @@ final class DownloadCommand implements Callable<Integer> {
         try (Database db = root.openDatabase()) {
             result = CandleDownload.forCommand(root.settings(), db.jdbi(), network, stop)
                     .run(checkedSymbol, checkedInterval, start.toEpochMilli(), end.toEpochMilli(), progress);
+        } catch (IOException e) {
+            // Binance did not answer through every retry: say so in one line; what was stored stays
+            progress.end();
+            err.println("bot: cannot reach Binance, gave up after retrying for "
+                    + Math.round((System.nanoTime() - t0) / 1e9) + " s (" + e.getMessage() + "); the candles"
+                    + " stored before are kept: run the same command to fetch the rest");
+            err.flush();
+            return Cli.FAILED;
         } finally {
             progress.end();
             signal.finished();

@@ -237,6 +237,22 @@ class BacktestCommandTest {
     }
 
     @Test
+    void ordersTheFiltersRefuseAreCountedNotHidden() throws Exception {
+        String tiny = CONFIG.replace("\"order_value\": 100", "\"order_value\": \"0.5\"");
+        CliRun run = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
+                "--config", tiny, "--from", "2023-02-10", "--to", "2023-02-10", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode result = JSON.readTree(run.out());
+        assertEquals(0, result.get("total").get("trades").asLong(), run.out());
+        JsonNode refused = result.get("refused");
+        assertTrue(refused.size() > 0 && refused.fields().next().getValue().asLong() > 0, run.out());
+        CliRun table = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
+                "--config", tiny, "--from", "2023-02-10", "--to", "2023-02-10");
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("refused: " + refused.fieldNames().next() + " ")),
+                table.out());
+    }
+
+    @Test
     void aSweepRanksEveryCombinationAsSingleRunsWouldAndStoresOnlyWithKeep() throws Exception {
         long before = runs();
         CliRun sweep = cli("backtest", "--kind", "mean_reversion", "--symbol", "FILUSDT", "--interval", "1m",
