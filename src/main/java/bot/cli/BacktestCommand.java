@@ -252,7 +252,8 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     static String gapLine(Gap gap) {
-        return "gap: " + gap.missing() + (gap.missing() == 1 ? " candle" : " candles") + " missing, "
+        return "gap: " + String.format("%,d", gap.missing()) + (gap.missing() == 1 ? " candle" : " candles")
+                + " missing, "
                 + Instant.ofEpochMilli(gap.from()) + " .. " + Instant.ofEpochMilli(gap.to());
     }
 
@@ -261,9 +262,9 @@ final class BacktestCommand implements Callable<Integer> {
         long missing = run.gaps().stream().mapToLong(Gap::missing).sum();
         return "run " + outcome.runId() + ": " + (run.strategy() != null ? run.strategy() + " (" + run.kind() + ")"
                 : run.kind()) + " on " + run.symbol() + " " + run.interval() + " " + run.network() + ", "
-                + run.candles() + " candles " + Instant.ofEpochMilli(run.fromOpenTime()) + " .. "
+                + String.format("%,d", run.candles()) + " candles " + Instant.ofEpochMilli(run.fromOpenTime()) + " .. "
                 + Instant.ofEpochMilli(run.toOpenTime()) + " after " + run.warmupCandles() + " of warm-up; "
                 + (run.gaps().isEmpty() ? "no gaps" : run.gaps().size() + (run.gaps().size() == 1 ? " gap, " : " gaps, ")
-                + missing + (missing == 1 ? " candle" : " candles") + " missing");
+                + String.format("%,d", missing) + (missing == 1 ? " candle" : " candles") + " missing");
     }
 }
