@@ -15,8 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.postgresql.PGConnection;
 
 /**
@@ -225,10 +226,7 @@ public final class CandleRepository implements CandleArchive {
                 .bind("interval", interval.code())
                 .bind("from", fromOpenTime)
                 .bind("to", toOpenTime)
-                .map((rs, ctx) -> new Candle(symbol, interval, rs.getLong("open_time"), rs.getLong("close_time"),
-                        rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
-                        rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
-                        rs.getLong("trades"), true))
+                .map(closedCandle(symbol, interval))
                 .list());
     }
 
@@ -244,14 +242,18 @@ public final class CandleRepository implements CandleArchive {
                 .bind("interval", interval.code())
                 .bind("before", beforeOpenTime)
                 .bind("count", count)
-                .map((rs, ctx) -> new Candle(symbol, interval, rs.getLong("open_time"), rs.getLong("close_time"),
-                        rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"),
-                        rs.getBigDecimal("close"), rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"),
-                        rs.getLong("trades"), true))
+                .map(closedCandle(symbol, interval))
                 .list());
         List<Candle> oldestFirst = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(oldestFirst);
         return oldestFirst;
+    }
+
+    /** A row of candles' columns as a closed candle of {@code symbol} and {@code interval}. */
+    private static RowMapper<Candle> closedCandle(String symbol, Interval interval) {
+        return (rs, ctx) -> new Candle(symbol, interval, rs.getLong("open_time"), rs.getLong("close_time"),
+                rs.getBigDecimal("open"), rs.getBigDecimal("high"), rs.getBigDecimal("low"), rs.getBigDecimal("close"),
+                rs.getBigDecimal("volume"), rs.getBigDecimal("quote_volume"), rs.getLong("trades"), true);
     }
 
     private record Key(String symbol, Interval interval, long openTime) {
